@@ -1,0 +1,32 @@
+// Browser glue for the UI: Preact hooks over the job store and the background.
+import { useEffect, useState } from 'preact/hooks';
+import type { Job } from '../utils/job';
+import { readJob, watchJob } from '../utils/job-store';
+import { send } from '../utils/messaging';
+
+/** The current job, followed live as the background writes it. `undefined` while loading. */
+export function useJob(): Job | null | undefined {
+  const [job, setJob] = useState<Job | null | undefined>(undefined);
+  useEffect(() => {
+    let alive = true;
+    const unwatch = watchJob((next) => alive && setJob(next));
+    readJob().then((first) => alive && setJob((current) => (current === undefined ? first : current)));
+    return () => {
+      alive = false;
+      unwatch();
+    };
+  }, []);
+  return job;
+}
+
+/** Whether an API key is saved (never the key itself). `undefined` while loading. */
+export function useKeyStatus(): [boolean | undefined, (hasKey: boolean) => void] {
+  const [hasKey, setHasKey] = useState<boolean | undefined>(undefined);
+  useEffect(() => {
+    send('getKeyStatus', {}).then(
+      (status) => setHasKey(status.hasKey),
+      () => setHasKey(false),
+    );
+  }, []);
+  return [hasKey, setHasKey];
+}

@@ -1,0 +1,176 @@
+// End-to-end harness: real headless Chromium (Debian's package) with the e2e build of the
+// extension loaded, the fake OpenAI server and the fixture pages on localhost.
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { type FakeOpenAI, startFakeOpenAI } from '../fixtures/fake-openai';
+import { type PageServer, startPageServer } from '../fixtures/page-server';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const E2E_BUILD = join(ROOT, '.output/chrome-mv3-e2e');
+export const SCREENSHOTS = join(ROOT, 'tests/e2e/screenshots');
+export const TEST_KEY = 'sk-test-e2e-0123456789abcdef';
+
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium'].filter(Boolean) as string[];
+  const found = candidates.find((path) => existsSync(path));
+  if (!found) throw new Error('Chromium not found: install Debian\'s "chromium" package or set CHROMIUM_PATH.');
+  return found;
+}
+
+export interface Session {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  server: FakeOpenAI;
+  pages: PageServer;
+  profileDir: string;
+  close(): Promise<void>;
+}
+
+export async function launchBrowser(
+  profileDir: string,
+  buildDir = E2E_BUILD,
+): Promise<{ context: BrowserContext; worker: Worker; extensionId: string }> {
+  if (!existsSync(join(buildDir, 'manifest.json'))) throw new Error(`No build at ${buildDir}: run npm run build:e2e first.`);
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    viewport: { width: 900, height: 700 },
+    args: [
+      `--disable-extensions-except=${buildDir}`,
+      `--load-extension=${buildDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return { context, worker, extensionId };
+}
+
+/** A browser with the extension, the fake server and the fixture pages, all fresh. */
+export async function startSession(): Promise<Session> {
+  const profileDir = mkdtempSync(join(tmpdir(), 'promptbrush-e2e-'));
+  const [server, pages] = await Promise.all([startFakeOpenAI(), startPageServer()]);
+  const { context, worker, extensionId } = await launchBrowser(profileDir);
+  return {
+    context,
+    worker,
+    extensionId,
+    server,
+    pages,
+    profileDir,
+    async close() {
+      await context.close().catch(() => undefined);
+      await Promise.all([server.close(), pages.close()]);
+      rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Stores settings and key the way the options page and background would. */
+export async function configure(session: Session, options: { apiKey?: string; chatModel?: string; baseUrl?: string } = {}) {
+  const settings = {
+    baseUrl: options.baseUrl ?? session.server.baseUrl,
+    chatModel: options.chatModel ?? 'fake-chat-mini',
+    maxSelectionChars: 8000,
+    requestTimeoutSeconds: 30,
+  };
+  const apiKey = options.apiKey ?? TEST_KEY;
+  await session.worker.evaluate(
+    async ({ settings, apiKey }) => {
+      await chrome.storage.local.set({ settings, settings$: { v: 1 } });
+      if (apiKey) await chrome.storage.local.set({ apiKey });
+      else await chrome.storage.local.remove('apiKey');
+    },
+    { settings, apiKey },
+  );
+}
+
+export async function tabIdOf(session: Session, url: string): Promise<number> {
+  const id = await session.worker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, url);
+  if (id === undefined) throw new Error(`No tab for ${url}`);
+  return id;
+}
+
+/** Opens a fixture page and selects the text of the elements matched by the selectors. */
+export async function openPageWithSelection(
+  session: Session,
+  path: string,
+  fromSelector: string,
+  toSelector = fromSelector,
+): Promise<{ page: Page; text: string; tabId: number }> {
+  const page = await session.context.newPage();
+  await page.goto(session.pages.url(path));
+  const text = await page.evaluate(
+    ([from, to]) => {
+      const range = document.createRange();
+      range.setStartBefore(document.querySelector(from as string) as Node);
+      range.setEndAfter(document.querySelector(to as string) as Node);
+      const selection = getSelection() as Selection;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return selection.toString();
+    },
+    [fromSelector, toSelector],
+  );
+  return { page, text, tabId: await tabIdOf(session, page.url()) };
+}
+
+/**
+ * Does what a click on the context menu does: calls the menu's own handler in the service
+ * worker through the hook that exists only in the e2e build.
+ */
+export async function clickContextMenu(session: Session, tabId: number, selectionText: string, frameId = 0): Promise<string> {
+  return session.worker.evaluate(
+    async ({ tabId, selectionText, frameId }) => {
+      const hook = (globalThis as unknown as { __promptbrushE2E: { onMenuClick: (info: unknown, tab: unknown) => Promise<string> } })
+        .__promptbrushE2E;
+      return hook.onMenuClick({ menuItemId: 'promptbrush', selectionText, frameId }, { id: tabId });
+    },
+    { tabId, selectionText, frameId },
+  );
+}
+
+export async function openPopup(session: Session, query = ''): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.setViewportSize({ width: 440, height: 640 });
+  await page.goto(`chrome-extension://${session.extensionId}/popup.html${query}`);
+  return page;
+}
+
+export async function openOptions(session: Session): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/options.html`);
+  return page;
+}
+
+/** Reads the system clipboard from a localhost page (extension pages may not read it). */
+export async function readClipboard(session: Session): Promise<string> {
+  await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.pages.origin });
+  const page = await session.context.newPage();
+  await page.goto(session.pages.url('article.html'));
+  await page.bringToFront();
+  const text = await page.evaluate(() => navigator.clipboard.readText());
+  await page.close();
+  return text;
+}
+
+export function screenshotPath(name: string): string {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return join(SCREENSHOTS, name);
+}
+
+/** Text of the user message the fake server received in its last chat request. */
+export function lastUserMessage(server: FakeOpenAI): string {
+  const body = server.chatRequests().at(-1)?.body as { messages?: { role: string; content: string }[] } | undefined;
+  return body?.messages?.find((m) => m.role === 'user')?.content ?? '';
+}

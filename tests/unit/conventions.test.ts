@@ -1,0 +1,72 @@
+// Convention tests that keep the house standing (STYLE 8).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { handlers } from '../../utils/background-handlers';
+import { ERROR_KINDS } from '../../utils/error-kinds';
+import { MESSAGE_TYPES, VALIDATORS } from '../../utils/protocol';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+function sources(dir: string): string[] {
+  return readdirSync(join(ROOT, dir)).flatMap((name) => {
+    const path = join(ROOT, dir, name);
+    if (statSync(path).isDirectory()) return sources(relative(ROOT, path));
+    return /\.(ts|tsx)$/.test(name) ? [relative(ROOT, path)] : [];
+  });
+}
+
+const PROJECT_SOURCES = new Set([...sources('utils'), ...sources('components'), ...sources('entrypoints')]);
+const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
+const BROWSER_IMPORT = /from ['"](wxt\/browser|wxt\/utils\/storage|webextension-polyfill)['"]/;
+
+describe('conventions', () => {
+  it('every message has a validator and a handler', () => {
+    expect(Object.keys(handlers).sort()).toEqual([...MESSAGE_TYPES].sort());
+    expect(Object.keys(VALIDATORS).sort()).toEqual([...MESSAGE_TYPES].sort());
+  });
+
+  it('every error kind has a title, message and action', () => {
+    for (const [kind, info] of Object.entries(ERROR_KINDS)) {
+      expect(info.title, kind).not.toBe('');
+      expect(info.message.length, kind).toBeGreaterThan(20);
+    }
+  });
+
+  it('a utils/ module that touches browser APIs says so on its first line', () => {
+    for (const file of sources('utils')) {
+      const text = read(file);
+      if (BROWSER_IMPORT.test(text)) expect(text.split('\n')[0], file).toMatch(/^\/\/ Browser glue/);
+    }
+  });
+
+  it('only the background reads the API key', () => {
+    const allowed = new Set(['utils/api-key-store.ts', 'utils/background-handlers.ts', 'utils/job-runner.ts']);
+    for (const file of [...sources('utils'), ...sources('components'), ...sources('entrypoints')]) {
+      if (allowed.has(file)) continue;
+      expect(read(file), file).not.toMatch(/api-key-store/);
+    }
+  });
+
+  it('the openai SDK stays out of the popup, options and components', () => {
+    const uiFiles = [...sources('components'), ...sources('entrypoints/popup'), ...sources('entrypoints/options')];
+    const reachable = new Set<string>();
+    const visit = (file: string) => {
+      if (reachable.has(file)) return;
+      reachable.add(file);
+      for (const match of read(file).matchAll(/from ['"](\.[^'"]+)['"]/g)) {
+        const base = join(file, '..', match[1] as string);
+        const next = ['.ts', '.tsx'].map((ext) => relative(ROOT, join(ROOT, base + ext))).find((f) => PROJECT_SOURCES.has(f));
+        if (next) visit(next);
+      }
+    };
+    for (const file of uiFiles) visit(file);
+    for (const file of reachable) expect(read(file), file).not.toMatch(/from ['"]openai['"]/);
+  });
+
+  it('no HTML sinks: page text and model output are rendered as text', () => {
+    for (const file of [...sources('utils'), ...sources('components'), ...sources('entrypoints')]) {
+      expect(read(file), file).not.toMatch(/dangerouslySetInnerHTML|\.innerHTML\s*=|insertAdjacentHTML|outerHTML\s*=/);
+    }
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import {
+  appendDelta,
+  type CapturedSource,
+  editPrompt,
+  failJob,
+  finishExpanding,
+  isRunning,
+  markInterrupted,
+  newJob,
+  startExpanding,
+} from '../../utils/job';
+
+const source: CapturedSource = { text: 'A fox.', originalLength: 6, shortened: false };
+
+describe('job state machine', () => {
+  it('goes capturing → expanding → ready, accumulating streamed text', () => {
+    let job = newJob('j1', 'menu', 1);
+    expect(job.status).toBe('capturing');
+    expect(isRunning(job)).toBe(true);
+    job = startExpanding(job, source, 'm', 2);
+    job = appendDelta(job, 'A red ', 3);
+    job = appendDelta(job, 'fox', 4);
+    expect(job.prompt).toBe('A red fox');
+    job = finishExpanding(job, 'A red fox', 5);
+    expect(job).toMatchObject({ status: 'ready', prompt: 'A red fox', model: 'm', updatedAt: 5 });
+    expect(isRunning(job)).toBe(false);
+  });
+
+  it('ignores deltas once the job is no longer expanding', () => {
+    const ready = finishExpanding(startExpanding(newJob('j', 'menu', 0), source, 'm', 0), 'done', 0);
+    expect(appendDelta(ready, 'late', 1)).toBe(ready);
+  });
+
+  it('keeps partial text when it fails', () => {
+    const job = appendDelta(startExpanding(newJob('j', 'menu', 0), source, 'm', 0), 'partial', 1);
+    const failed = failJob(job, { kind: 'offline' }, 2);
+    expect(failed).toMatchObject({ status: 'error', prompt: 'partial', error: { kind: 'offline' } });
+  });
+
+  it('marks only running jobs as interrupted', () => {
+    const running = appendDelta(startExpanding(newJob('j', 'menu', 0), source, 'm', 0), 'half', 1);
+    expect(markInterrupted(running, 9)).toMatchObject({ status: 'error', prompt: 'half', error: { kind: 'interrupted' } });
+    const ready = finishExpanding(running, 'whole', 2);
+    expect(markInterrupted(ready, 9)).toBe(ready);
+  });
+
+  it('lets the person edit a finished prompt but not a streaming one', () => {
+    const streaming = startExpanding(newJob('j', 'menu', 0), source, 'm', 0);
+    expect(editPrompt(streaming, 'x', 1)).toBe(streaming);
+    const edited = editPrompt(finishExpanding(streaming, 'orig', 1), 'mine', 2);
+    expect(edited).toMatchObject({ prompt: 'mine', edited: true });
+  });
+
+  it('a retry clears the previous error and text', () => {
+    const failed = failJob(appendDelta(startExpanding(newJob('j', 'menu', 0), source, 'm', 0), 'half', 1), { kind: 'server' }, 2);
+    const again = startExpanding(failed, source, 'm', 3);
+    expect(again).toMatchObject({ status: 'expanding', prompt: '' });
+    expect(again.error).toBeUndefined();
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { isTrustedSender, MESSAGE_TYPES, parseEnvelope } from '../../utils/protocol';
+
+const ID = 'abcdefghijklmnop';
+const ORIGIN = `chrome-extension://${ID}`;
+
+describe('parseEnvelope', () => {
+  it('accepts well-formed messages', () => {
+    expect(parseEnvelope({ type: 'expandText', payload: { text: 'hi' } })).toEqual({ type: 'expandText', payload: { text: 'hi' } });
+    expect(parseEnvelope({ type: 'captureTab', payload: { tabId: 3 } })).toEqual({ type: 'captureTab', payload: { tabId: 3 } });
+    expect(parseEnvelope({ type: 'testConnection', payload: { baseUrl: 'http://x', apiKey: 'k' } })).toEqual({
+      type: 'testConnection',
+      payload: { baseUrl: 'http://x', apiKey: 'k' },
+    });
+  });
+
+  it.each([
+    null,
+    'expandText',
+    { type: 'nope', payload: {} },
+    { type: 'toString', payload: {} },
+    { type: 'expandText' },
+    { type: 'expandText', payload: [] },
+    { type: 'expandText', payload: { text: 42 } },
+    { type: 'captureTab', payload: { tabId: -1 } },
+    { type: 'captureTab', payload: { tabId: 1.5 } },
+    { type: 'cancelJob', payload: { jobId: '../../etc' } },
+    { type: 'saveApiKey', payload: { apiKey: 'x'.repeat(501) } },
+    { type: 'testConnection', payload: { baseUrl: 'http://x', apiKey: 5 } },
+  ])('rejects %j', (raw) => {
+    expect(parseEnvelope(raw)).toBeNull();
+  });
+
+  it('drops fields that are not part of the message', () => {
+    expect(parseEnvelope({ type: 'cancelJob', payload: { jobId: 'a1', extra: 'x' } })).toEqual({
+      type: 'cancelJob',
+      payload: { jobId: 'a1' },
+    });
+  });
+
+  it('declares a validator for every message type', () => {
+    expect(MESSAGE_TYPES.length).toBeGreaterThan(5);
+  });
+});
+
+describe('isTrustedSender', () => {
+  it('trusts the extension’s own pages', () => {
+    expect(isTrustedSender({ id: ID, url: `${ORIGIN}/popup.html` }, ID, ORIGIN)).toBe(true);
+    expect(isTrustedSender({ id: ID, url: `${ORIGIN}/options.html` }, ID, `${ORIGIN}/`)).toBe(true);
+  });
+  it('refuses other extensions, web pages and content scripts', () => {
+    expect(isTrustedSender({ id: 'other', url: `chrome-extension://other/popup.html` }, ID, ORIGIN)).toBe(false);
+    expect(isTrustedSender({ id: ID, url: 'https://evil.example/page', tab: { id: 1 } }, ID, ORIGIN)).toBe(false);
+    expect(isTrustedSender({ id: ID }, ID, ORIGIN)).toBe(false);
+    expect(isTrustedSender({ id: ID, url: `${ORIGIN}.evil.example/x` }, ID, ORIGIN)).toBe(false);
+  });
+});

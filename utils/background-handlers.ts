@@ -1,0 +1,46 @@
+// Browser glue: the background's answer to every message in the protocol.
+import { apiKeyItem, readApiKey } from './api-key-store';
+import type { JobError } from './job';
+import { editPrompt } from './job';
+import { cancelJob, retryJob, startFromTab, startFromText } from './job-runner';
+import { mutateJobById } from './job-store';
+import type { Handlers } from './messaging';
+import type { ProviderDraft } from './protocol';
+import { fetchModels, resolveBaseUrl, testConnection } from './provider-check';
+
+async function resolveDraft(draft: ProviderDraft) {
+  const apiKey = draft.apiKey?.trim() || (await readApiKey());
+  if (!apiKey) throw { kind: 'missing-key' } satisfies JobError;
+  return { baseUrl: resolveBaseUrl(draft.baseUrl), apiKey, chatModel: draft.chatModel?.trim() || undefined };
+}
+
+export const handlers: Handlers = {
+  expandText: async ({ text }) => ({ jobId: await startFromText(text) }),
+  captureTab: async ({ tabId }) => ({ jobId: await startFromTab({ tabId, trigger: 'popup-selection' }) }),
+  cancelJob: async ({ jobId }) => ({ cancelled: await cancelJob(jobId) }),
+  retryJob: async ({ jobId }) => ({ jobId: await retryJob(jobId) }),
+  editPrompt: async ({ jobId, prompt }) => {
+    const job = await mutateJobById(jobId, (current) => editPrompt(current, prompt, Date.now()));
+    return { saved: job?.id === jobId && job.prompt === prompt };
+  },
+  saveApiKey: async ({ apiKey }) => {
+    const key = apiKey.trim();
+    if (!key) throw { kind: 'missing-key' } satisfies JobError;
+    await apiKeyItem.setValue(key);
+    return { hasKey: true };
+  },
+  clearApiKey: async () => {
+    await apiKeyItem.removeValue();
+    return { hasKey: false };
+  },
+  getKeyStatus: async () => ({ hasKey: (await readApiKey()) !== '' }),
+  testConnection: async (draft) => {
+    try {
+      return await testConnection(await resolveDraft(draft), Date.now() / 1000);
+    } catch (error) {
+      const kind = (error as JobError).kind ?? 'unknown';
+      return { ok: false, errorKind: kind, message: (error as JobError).detail ?? 'Add an API key first.' };
+    }
+  },
+  listModels: async (draft) => ({ models: await fetchModels(await resolveDraft(draft)) }),
+};

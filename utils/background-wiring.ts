@@ -1,0 +1,60 @@
+// Browser glue: the background's listeners — context menu, keyboard shortcut, messages, badge
+// and recovery after the worker was stopped. entrypoints/background.ts only calls wireBackground.
+import { browser } from 'wxt/browser';
+import { handlers } from './background-handlers';
+import { badgeFor } from './badge';
+import { classifyError } from './classify-error';
+import { isRunning, markInterrupted } from './job';
+import { startFromTab, type TabCapture } from './job-runner';
+import { mutateJob, watchJob } from './job-store';
+import { CAPTURE_COMMAND } from './manifest';
+import { menuClickToCapture, menuItems } from './menus';
+import { listen } from './messaging';
+
+async function createMenus(): Promise<void> {
+  await browser.contextMenus.removeAll();
+  for (const item of menuItems()) browser.contextMenus.create(item);
+}
+
+/** Opens the popup where the browser allows it; the badge tells the story where it does not. */
+function openPopup(): void {
+  browser.action.openPopup?.().catch(() => undefined);
+}
+
+/** The context menu's click handler (also driven by the end-to-end test hook). */
+export function onMenuClick(info: Parameters<typeof menuClickToCapture>[0], tab?: { id?: number }): Promise<string> | undefined {
+  const capture = menuClickToCapture(info, tab);
+  if (!capture) return undefined;
+  openPopup();
+  return startFromTab(capture);
+}
+
+function onCommand(command: string, tab?: { id?: number }): void {
+  if (command !== CAPTURE_COMMAND || tab?.id === undefined) return;
+  openPopup();
+  void startFromTab({ tabId: tab.id, trigger: 'shortcut' } satisfies TabCapture);
+}
+
+function followJobWithBadge(): void {
+  let shown = '';
+  const show = (job: Parameters<typeof badgeFor>[0]) => {
+    const badge = badgeFor(job);
+    const key = `${badge.text}|${badge.color}`;
+    if (key === shown) return;
+    shown = key;
+    void browser.action.setBadgeText({ text: badge.text });
+    void browser.action.setBadgeBackgroundColor({ color: badge.color });
+    void browser.action.setTitle({ title: badge.title });
+  };
+  watchJob(show);
+}
+
+export function wireBackground(): void {
+  browser.runtime.onInstalled.addListener(() => void createMenus());
+  browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab));
+  browser.commands.onCommand.addListener((command, tab) => onCommand(command, tab));
+  listen(handlers, (error) => classifyError(error));
+  followJobWithBadge();
+  // A job that was running when the worker stopped has nobody working on it any more.
+  void mutateJob((job) => (job && isRunning(job) ? markInterrupted(job, Date.now()) : undefined));
+}

@@ -1,0 +1,115 @@
+// The one table of things that can go wrong: kind → what the person reads → what they can do.
+// Pure data shared by the background (which classifies) and the popup/options (which show it).
+
+export type ErrorAction = 'retry' | 'open-options' | 'none';
+
+export interface ErrorKindInfo {
+  title: string;
+  message: string;
+  action: ErrorAction;
+}
+
+export const ERROR_KINDS = {
+  'missing-key': {
+    title: 'Add your API key',
+    message: 'Promptbrush needs an API key for your provider before it can write prompts. Nothing was sent.',
+    action: 'open-options',
+  },
+  'invalid-key': {
+    title: 'The API key was refused',
+    message: 'The provider answered 401: the key is wrong, revoked or for another endpoint. Check it in Settings.',
+    action: 'open-options',
+  },
+  forbidden: {
+    title: 'Access denied',
+    message: 'The provider answered 403: this key may not use this model or endpoint.',
+    action: 'open-options',
+  },
+  'model-not-found': {
+    title: 'Model not available',
+    message: 'The provider does not know this model (404) — it may be retired or misspelled. Pick another in Settings.',
+    action: 'open-options',
+  },
+  'rate-limited': {
+    title: 'Rate limited',
+    message: 'The provider is receiving too many requests right now (429). Wait a moment and retry.',
+    action: 'retry',
+  },
+  quota: {
+    title: 'Quota exhausted',
+    message: 'Your account has no credit or quota left (429 insufficient_quota). Check billing with your provider.',
+    action: 'open-options',
+  },
+  server: {
+    title: 'Provider error',
+    message: 'The provider had an internal error (5xx). It is usually temporary: retry in a moment.',
+    action: 'retry',
+  },
+  timeout: {
+    title: 'No answer in time',
+    message: 'The provider did not answer before the time limit. Retry, or raise the limit in Settings.',
+    action: 'retry',
+  },
+  offline: {
+    title: 'Cannot reach the provider',
+    message: 'The endpoint could not be reached: check your connection and the base URL in Settings.',
+    action: 'retry',
+  },
+  'stream-cut': {
+    title: 'Connection lost mid-prompt',
+    message: 'The connection dropped while the prompt was being written. The text so far is kept: retry for the whole prompt.',
+    action: 'retry',
+  },
+  refused: {
+    title: 'Refused by the provider',
+    message: "The provider's safety system refused this text. Rephrase the selection and try again.",
+    action: 'retry',
+  },
+  'too-long': {
+    title: 'Text too long for the model',
+    message: "The text is longer than the model's context. Select less text or lower the limit in Settings.",
+    action: 'open-options',
+  },
+  'bad-request': {
+    title: 'Request rejected',
+    message: 'The provider rejected the request (400). The model may not support it: try another model.',
+    action: 'open-options',
+  },
+  'empty-selection': {
+    title: 'Nothing selected',
+    message: 'Select some text on the page first (or type it in the box). Nothing was sent.',
+    action: 'none',
+  },
+  'cannot-read-page': {
+    title: 'This page cannot be read',
+    message:
+      'Browsers do not let extensions read this kind of page (browser pages, the web store, the PDF viewer). Copy the text into the box instead.',
+    action: 'none',
+  },
+  'empty-answer': {
+    title: 'The model returned nothing',
+    message: 'The model finished without writing a prompt. Retry, or try another model.',
+    action: 'retry',
+  },
+  cancelled: {
+    title: 'Cancelled',
+    message: 'You stopped this job. The text written so far is kept.',
+    action: 'retry',
+  },
+  interrupted: {
+    title: 'Interrupted',
+    message: 'The browser stopped Promptbrush in the middle of this job. The text written so far is kept.',
+    action: 'retry',
+  },
+  unknown: {
+    title: 'Something went wrong',
+    message: 'An unexpected error happened. Retry; if it keeps happening, check Settings.',
+    action: 'retry',
+  },
+} as const satisfies Record<string, ErrorKindInfo>;
+
+export type ErrorKind = keyof typeof ERROR_KINDS;
+
+export function isErrorKind(value: unknown): value is ErrorKind {
+  return typeof value === 'string' && Object.hasOwn(ERROR_KINDS, value);
+}

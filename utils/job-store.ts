@@ -1,0 +1,66 @@
+// Browser glue: the current job, kept in storage.session so that the popup can close and the
+// worker can stop without losing it. Every change goes through one queue in the background so
+// writes never interleave; streamed text is coalesced so at most one write is in flight.
+import { storage } from 'wxt/utils/storage';
+import type { Job } from './job';
+
+export const jobItem = storage.defineItem<Job | null>('session:job', { fallback: null });
+
+export function readJob(): Promise<Job | null> {
+  return jobItem.getValue();
+}
+
+export function watchJob(callback: (job: Job | null) => void): () => void {
+  return jobItem.watch((job) => callback(job));
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Applies `change` to the stored job, in order with every other change made by this context.
+ * `change` returns the new job, or undefined to leave it as it is.
+ */
+export function mutateJob(change: (job: Job | null) => Job | null | undefined): Promise<Job | null> {
+  const next = queue.then(async () => {
+    const current = await jobItem.getValue();
+    const updated = change(current);
+    if (updated === undefined || updated === current) return current;
+    await jobItem.setValue(updated);
+    return updated;
+  });
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+/** Changes the job only if it is still the one with this id (a newer job may have replaced it). */
+export function mutateJobById(id: string, change: (job: Job) => Job): Promise<Job | null> {
+  return mutateJob((job) => (job && job.id === id ? change(job) : undefined));
+}
+
+/**
+ * For streaming: many small updates, few writes. `push` records the latest state and writes it
+ * as soon as the previous write has finished; `flush` waits until everything is stored.
+ */
+export function coalescingWriter(id: string) {
+  let pending: ((job: Job) => Job)[] = [];
+  let writing: Promise<unknown> | null = null;
+  const drain = (): Promise<unknown> => {
+    if (writing || pending.length === 0) return writing ?? Promise.resolve();
+    const batch = pending;
+    pending = [];
+    writing = mutateJobById(id, (job) => batch.reduce((acc, change) => change(acc), job)).finally(() => {
+      writing = null;
+      void drain();
+    });
+    return writing;
+  };
+  return {
+    push(change: (job: Job) => Job): void {
+      pending.push(change);
+      void drain();
+    },
+    async flush(): Promise<void> {
+      while (writing || pending.length > 0) await (writing ?? drain());
+    },
+  };
+}

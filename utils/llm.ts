@@ -1,0 +1,83 @@
+// Talks to the model through the official openai SDK: streaming chat and the model list.
+// No browser APIs: the same code runs in the service worker and in Node tests.
+import OpenAI, { APIUserAbortError, OpenAIError } from 'openai';
+import type { ChatRequest } from './chat-request';
+import type { ModelInfo } from './models';
+
+export interface ProviderConfig {
+  baseUrl: string;
+  apiKey: string;
+  timeoutMs: number;
+  /** SDK retries on connection errors, 408/409/429/5xx (never on quota, see classify-error). */
+  maxRetries?: number;
+  fetch?: typeof fetch;
+}
+
+export function createClient(config: ProviderConfig): OpenAI {
+  return new OpenAI({
+    apiKey: config.apiKey,
+    baseURL: config.baseUrl,
+    timeout: config.timeoutMs,
+    maxRetries: config.maxRetries ?? 2,
+    // The key is the person's own and lives in the extension's background; this is the only
+    // place where a "browser" client is created.
+    dangerouslyAllowBrowser: true,
+    ...(config.fetch ? { fetch: config.fetch } : {}),
+  });
+}
+
+/** The connection dropped after the model had started answering. */
+export class StreamCutError extends Error {
+  constructor(override readonly cause: unknown) {
+    super('The connection was cut while the answer was streaming.');
+  }
+}
+
+export interface StreamOptions {
+  signal?: AbortSignal;
+  onDelta: (delta: string) => void;
+}
+
+/** Streams a chat completion, calling onDelta for each piece of text; returns the whole text. */
+export async function streamChat(client: OpenAI, request: ChatRequest, options: StreamOptions): Promise<string> {
+  const stream = await client.chat.completions.create({ ...request, stream: true }, { signal: options.signal });
+  let text = '';
+  try {
+    for await (const chunk of stream) {
+      const delta = chunk.choices[0]?.delta?.content;
+      if (delta) {
+        text += delta;
+        options.onDelta(delta);
+      }
+    }
+  } catch (error) {
+    // Errors the SDK typed itself (an error event in the stream, an abort) keep their type; a
+    // raw network error here means the connection broke after the answer had started.
+    if (error instanceof OpenAIError) throw error;
+    throw new StreamCutError(error);
+  }
+  // The SDK ends the iteration quietly when aborted; a cancelled stream must not look finished.
+  if (options.signal?.aborted) throw new APIUserAbortError();
+  return text;
+}
+
+function shutdownSeconds(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string' && value !== '') {
+    const ms = Date.parse(value);
+    return Number.isNaN(ms) ? undefined : Math.floor(ms / 1000);
+  }
+  return undefined;
+}
+
+export async function listModels(client: OpenAI, signal?: AbortSignal): Promise<ModelInfo[]> {
+  const models: ModelInfo[] = [];
+  for await (const model of client.models.list({ signal })) {
+    models.push({
+      id: model.id,
+      created: typeof model.created === 'number' ? model.created : undefined,
+      shutdownDate: shutdownSeconds((model as { shutdown_date?: unknown }).shutdown_date),
+    });
+  }
+  return models;
+}

@@ -1,0 +1,47 @@
+// The manifest, as data: what each build asks the browser for, and why (README "Permissions").
+// Pure: wxt.config.ts calls it with the build's browser and mode; a unit test guards it.
+
+export interface ManifestOptions {
+  browser: string;
+  /** The end-to-end build may reach the localhost test pages without a user gesture. */
+  e2e: boolean;
+}
+
+/** Origins the end-to-end build may script without a user gesture (never in production). */
+export const E2E_HOST_PERMISSIONS = ['http://localhost/*', 'http://127.0.0.1/*'];
+
+/** Endpoints other than OpenAI are asked for one at a time, from a click in the options page. */
+export const OPTIONAL_HOST_PERMISSIONS = ['https://*/*', 'http://*/*'];
+
+export const CAPTURE_COMMAND = 'prompt-from-selection';
+
+export function buildManifest({ browser, e2e }: ManifestOptions) {
+  const firefox = browser === 'firefox';
+  return {
+    name: 'Promptbrush',
+    description:
+      'Highlight text on any page and turn it into a strong image-generation prompt, then generate the image or take the prompt to your generator.',
+    permissions: ['activeTab', 'contextMenus', 'scripting', 'storage'],
+    host_permissions: e2e ? E2E_HOST_PERMISSIONS : [],
+    optional_host_permissions: OPTIONAL_HOST_PERMISSIONS,
+    action: { default_title: 'Promptbrush' },
+    commands: {
+      [CAPTURE_COMMAND]: {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Image prompt from the selected text',
+      },
+    },
+    ...(firefox
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'promptbrush@promptbrush.dev',
+              strict_min_version: '128.0',
+              // Selected page text goes to the AI provider the person configures.
+              data_collection_permissions: { required: ['websiteContent'] },
+            },
+          },
+        }
+      : { minimum_chrome_version: '127' }),
+  };
+}

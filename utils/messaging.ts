@@ -1,0 +1,51 @@
+// Browser glue: sending and receiving the messages declared in utils/protocol.ts.
+import { browser } from 'wxt/browser';
+import type { JobError } from './job';
+import {
+  type Envelope,
+  isTrustedSender,
+  type MessageType,
+  parseEnvelope,
+  type Reply,
+  type RequestOf,
+  type ResponseOf,
+  type SenderInfo,
+} from './protocol';
+
+/** A failed request, carrying the error-table row the page should show. */
+export class MessageError extends Error {
+  constructor(readonly error: JobError) {
+    super(error.detail ?? error.kind);
+  }
+}
+
+/** Sends a message to the background and returns its data, or throws a MessageError. */
+export async function send<T extends MessageType>(type: T, payload: RequestOf<T>): Promise<ResponseOf<T>> {
+  const envelope: Envelope<T> = { type, payload };
+  const reply = (await browser.runtime.sendMessage(envelope)) as Reply<ResponseOf<T>> | undefined;
+  if (!reply) throw new MessageError({ kind: 'unknown', detail: 'No answer from the background.' });
+  if (!reply.ok) throw new MessageError(reply.error);
+  return reply.data;
+}
+
+export type Handlers = {
+  [T in MessageType]: (payload: RequestOf<T>) => Promise<ResponseOf<T>>;
+};
+
+/**
+ * Routes messages to handlers after checking who sent them and what they carry. Anything else
+ * gets no answer at all, so a web page learns nothing from probing.
+ */
+export function listen(handlers: Handlers, toError: (error: unknown) => JobError): void {
+  const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+  browser.runtime.onMessage.addListener((raw: unknown, sender: SenderInfo) => {
+    if (!isTrustedSender(sender, browser.runtime.id, extensionOrigin)) return undefined;
+    const envelope = parseEnvelope(raw);
+    if (!envelope) return undefined;
+    const handler = handlers[envelope.type] as (payload: unknown) => Promise<unknown>;
+    return handler(envelope.payload).then(
+      (data): Reply<unknown> => ({ ok: true, data }),
+      (error: unknown): Reply<unknown> => ({ ok: false, error: error instanceof MessageError ? error.error : toError(error) }),
+    );
+  });
+}

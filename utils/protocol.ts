@@ -1,0 +1,119 @@
+// The one message protocol between the extension's pages (popup, options) and the background.
+// Every message is declared here with its request and response types and a validator; the
+// background rejects anything that does not validate or does not come from the extension
+// itself. Pure (the browser-facing send/receive lives in utils/messaging.ts).
+import type { ErrorKind } from './error-kinds';
+import type { JobError } from './job';
+import type { ModelInfo } from './models';
+
+/** A provider to test or list models for: the form's current values, before they are saved. */
+export interface ProviderDraft {
+  baseUrl: string;
+  /** A key typed but not yet saved; absent means "use the saved key". */
+  apiKey?: string;
+  chatModel?: string;
+}
+
+export interface ConnectionReport {
+  ok: boolean;
+  /** What the person reads: the endpoint answered, with how many models, or why not. */
+  message: string;
+  errorKind?: ErrorKind;
+  model?: string;
+}
+
+export interface ProtocolMap {
+  /** Expand text the person typed or pasted into the popup. */
+  expandText: { request: { text: string }; response: { jobId: string } };
+  /** Read the selection of a tab the person is looking at (popup's "use selection"). */
+  captureTab: { request: { tabId: number }; response: { jobId: string } };
+  cancelJob: { request: { jobId: string }; response: { cancelled: boolean } };
+  retryJob: { request: { jobId: string }; response: { jobId: string } };
+  editPrompt: { request: { jobId: string; prompt: string }; response: { saved: boolean } };
+  saveApiKey: { request: { apiKey: string }; response: { hasKey: boolean } };
+  clearApiKey: { request: Record<string, never>; response: { hasKey: boolean } };
+  getKeyStatus: { request: Record<string, never>; response: { hasKey: boolean } };
+  testConnection: { request: ProviderDraft; response: ConnectionReport };
+  listModels: { request: ProviderDraft; response: { models: ModelInfo[] } };
+}
+
+export type MessageType = keyof ProtocolMap;
+export type RequestOf<T extends MessageType> = ProtocolMap[T]['request'];
+export type ResponseOf<T extends MessageType> = ProtocolMap[T]['response'];
+
+export interface Envelope<T extends MessageType = MessageType> {
+  type: T;
+  payload: RequestOf<T>;
+}
+
+/** What every handler answers: a result, or an error the page can show from the error table. */
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: JobError };
+
+export const MAX_TEXT_CHARS = 2_000_000;
+const MAX_KEY_CHARS = 500;
+const MAX_URL_CHARS = 2_000;
+
+type Validator<T extends MessageType> = (payload: Record<string, unknown>) => RequestOf<T> | null;
+
+const isString = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
+const isId = (v: unknown): v is string => typeof v === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(v);
+const optString = (v: unknown, max: number) => v === undefined || isString(v, max);
+
+function providerDraft(p: Record<string, unknown>): ProviderDraft | null {
+  if (!isString(p.baseUrl, MAX_URL_CHARS) || !optString(p.apiKey, MAX_KEY_CHARS) || !optString(p.chatModel, 200)) {
+    return null;
+  }
+  return {
+    baseUrl: p.baseUrl,
+    ...(p.apiKey !== undefined ? { apiKey: p.apiKey as string } : {}),
+    ...(p.chatModel !== undefined ? { chatModel: p.chatModel as string } : {}),
+  };
+}
+
+const empty = (): Record<string, never> => ({});
+
+/** One validator per message: the convention test checks every message has one and a handler. */
+export const VALIDATORS: { [T in MessageType]: Validator<T> } = {
+  expandText: (p) => (isString(p.text, MAX_TEXT_CHARS) ? { text: p.text } : null),
+  captureTab: (p) => (Number.isInteger(p.tabId) && (p.tabId as number) >= 0 ? { tabId: p.tabId as number } : null),
+  cancelJob: (p) => (isId(p.jobId) ? { jobId: p.jobId } : null),
+  retryJob: (p) => (isId(p.jobId) ? { jobId: p.jobId } : null),
+  editPrompt: (p) => (isId(p.jobId) && isString(p.prompt, 100_000) ? { jobId: p.jobId, prompt: p.prompt } : null),
+  saveApiKey: (p) => (isString(p.apiKey, MAX_KEY_CHARS) ? { apiKey: p.apiKey } : null),
+  clearApiKey: empty,
+  getKeyStatus: empty,
+  testConnection: providerDraft,
+  listModels: providerDraft,
+};
+
+export const MESSAGE_TYPES = Object.keys(VALIDATORS) as MessageType[];
+
+/** Checks a raw message's shape; returns the typed envelope or null. */
+export function parseEnvelope(raw: unknown): Envelope | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const { type, payload } = raw as { type?: unknown; payload?: unknown };
+  if (typeof type !== 'string' || !Object.hasOwn(VALIDATORS, type)) return null;
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return null;
+  const validate = VALIDATORS[type as MessageType] as Validator<MessageType>;
+  const parsed = validate(payload as Record<string, unknown>);
+  return parsed ? { type: type as MessageType, payload: parsed } : null;
+}
+
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  /** Set when the sender is a content script or page in a tab. */
+  tab?: unknown;
+}
+
+/**
+ * Only the extension's own pages may talk to the background: same extension id, and a URL on
+ * the extension's own origin. Content scripts (which run in web pages) are refused: the capture
+ * script returns its result through scripting.executeScript and never sends messages.
+ */
+export function isTrustedSender(sender: SenderInfo, extensionId: string, extensionOrigin: string): boolean {
+  if (sender.id !== extensionId) return false;
+  if (typeof sender.url !== 'string') return false;
+  const origin = extensionOrigin.replace(/\/+$/, '');
+  return sender.url === origin || sender.url.startsWith(`${origin}/`);
+}
