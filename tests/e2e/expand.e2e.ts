@@ -15,6 +15,7 @@ import {
 } from './harness';
 
 let session: Session;
+const badgeText = (s: Session) => s.worker.evaluate(() => chrome.action.getBadgeText({}));
 
 beforeAll(async () => {
   session = await startSession();
@@ -42,6 +43,8 @@ describe('select → context menu → popup → copy', () => {
     expect(DEFAULT_REPLY.startsWith(partial)).toBe(true);
     await expect.poll(() => prompt.inputValue(), { timeout: 15_000 }).toBe(DEFAULT_REPLY);
     expect(partial.length).toBeLessThan(DEFAULT_REPLY.length);
+    // Where the popup cannot open by itself, the badge tells that the prompt is ready.
+    await expect.poll(() => badgeText(session)).toBe('✓');
 
     // The server received the selection (both paragraphs, with the break between them) and the key.
     const request = session.server.chatRequests().at(-1);
@@ -82,6 +85,7 @@ describe('select → context menu → popup → copy', () => {
     await expect.poll(() => popup.getByTestId('key-missing').isVisible()).toBe(true);
     await expect.poll(() => popup.getByRole('button', { name: 'Open settings' }).count()).toBeGreaterThan(0);
     expect(session.server.requests).toHaveLength(0);
+    await expect.poll(() => badgeText(session)).toBe('!');
     const [options] = await Promise.all([
       session.context.waitForEvent('page'),
       popup.getByRole('button', { name: 'Open settings' }).first().click(),
