@@ -36,10 +36,12 @@ export function buildManifest({ browser, e2e }: ManifestOptions) {
           browser_specific_settings: {
             gecko: {
               id: 'promptbrush@promptbrush.dev',
-              strict_min_version: '128.0',
+              strict_min_version: '140.0',
               // Selected page text goes to the AI provider the person configures.
               data_collection_permissions: { required: ['websiteContent'] },
             },
+            // data_collection_permissions needs Firefox 140 (desktop) and 142 (Android).
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : { minimum_chrome_version: '127' }),
