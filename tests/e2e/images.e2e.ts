@@ -24,7 +24,7 @@ async function configureImages(images: Record<string, unknown>) {
   await configure(session);
   await session.worker.evaluate(async (images) => {
     const { settings } = await chrome.storage.local.get('settings');
-    await chrome.storage.local.set({ settings: { ...settings, images } });
+    await chrome.storage.local.set({ settings: { ...(settings as object), images } });
   }, images);
 }
 
