@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { fileNameFor, type ImageMime } from '../utils/image-bytes';
+import { fileNameFor } from '../utils/image-bytes';
 import type { StoredImageMeta } from '../utils/image-run';
 import { preview } from '../utils/text';
 import { copyImage } from './clipboard-image';
@@ -27,7 +27,7 @@ export function ImageResult({ meta, prompt, index, count }: Props) {
   }, [copy]);
 
   const alt = `${count > 1 ? `Result ${index + 1} of ${count}` : 'Result'}: ${preview(prompt, 120)}`;
-  const fileName = fileNameFor(prompt, meta.mime as ImageMime, index, count);
+  const fileName = fileNameFor(prompt, meta.mime, index, count);
   const copyToClipboard = async () => {
     if (!image) return;
     try {

@@ -34,7 +34,7 @@ const EXTENSIONS: Record<ImageMime, string> = { 'image/png': 'png', 'image/jpeg'
  * A file name from the first words of the prompt: lower case, ASCII letters and digits joined by
  * hyphens, at most ~60 characters, numbered when there are several images.
  */
-export function fileNameFor(prompt: string, mime: ImageMime, index = 0, count = 1): string {
+export function fileNameFor(prompt: string, mime: string, index = 0, count = 1): string {
   const words = prompt
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -51,5 +51,5 @@ export function fileNameFor(prompt: string, mime: ImageMime, index = 0, count = 
   }
   stem ||= 'promptbrush-image';
   const suffix = count > 1 ? `-${index + 1}` : '';
-  return `${stem}${suffix}.${EXTENSIONS[mime]}`;
+  return `${stem}${suffix}.${EXTENSIONS[mime as ImageMime] ?? 'bin'}`;
 }

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_REPLY, FAKE_IMAGE_MODELS, IMAGE_FAILURES } from '../fixtures/fake-openai';
-import { configure, openPopup, readClipboard, type Session, screenshotPath, startSession } from './harness';
+import { configure, openOptions, openPopup, readClipboard, type Session, screenshotPath, startSession } from './harness';
 
 let session: Session;
 
@@ -167,5 +167,35 @@ describe('Open in another generator', () => {
 
     const again = await openPopup(session);
     await expect.poll(() => again.getByRole('button', { name: 'Open in Bing Image Creator' }).count(), { timeout: 10_000 }).toBe(1);
+  });
+});
+
+describe('Settings for images and generators', () => {
+  it('shows which image model Automatic uses, and saves quality, count and an edited generator list', async () => {
+    await configure(session);
+    const options = await openOptions(session);
+    await options.getByRole('button', { name: 'Load image models' }).click();
+    await expect
+      .poll(() => options.getByTestId('image-model-note').textContent(), { timeout: 10_000 })
+      .toMatch(/Automatic uses gpt-image-2/);
+    await options.getByLabel('Quality').selectOption('high');
+    await options.getByLabel('Images per click').fill('2');
+    await options.getByRole('button', { name: 'Remove Midjourney' }).click();
+    await options.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => options.getByTestId('save-status').textContent()).toBe('Settings saved.');
+    const stored = await session.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings);
+    expect(stored).toMatchObject({ images: { model: '', quality: 'high', format: 'png', count: 2 } });
+    const ids = (stored as { generators: { id: string }[] }).generators.map((g) => g.id);
+    expect(ids).not.toContain('midjourney');
+    expect(ids).toContain('chatgpt');
+
+    await options.getByRole('button', { name: 'Restore defaults' }).click();
+    await options.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(async () => {
+        const { settings } = await session.worker.evaluate(() => chrome.storage.local.get('settings'));
+        return (settings as { generators: { id: string }[] }).generators.map((g) => g.id);
+      })
+      .toContain('midjourney');
   });
 });

@@ -26,5 +26,6 @@ describe('image bytes', () => {
     );
     expect(fileNameFor('Café crème — "déjà vu" / ../etc', 'image/jpeg', 1, 3)).toBe('cafe-creme-deja-vu-etc-2.jpg');
     expect(fileNameFor('日本の風景', 'image/webp')).toBe('promptbrush-image.webp');
+    expect(fileNameFor('A fox', 'application/octet-stream')).toBe('a-fox.bin');
   });
 });
