@@ -130,6 +130,11 @@ export const ERROR_KINDS = {
     message: 'The provider answered without image data (perhaps only a link, which would expire). Try another image model in Settings.',
     action: 'open-options',
   },
+  'image-prompt-too-long': {
+    title: 'Prompt too long for the Images API',
+    message: 'The Images API takes prompts of up to 32,000 characters. Shorten the prompt, or take it elsewhere with "Open in…".',
+    action: 'none',
+  },
   'image-cut': {
     title: 'Connection lost mid-image',
     message: 'The connection dropped while the image was being drawn. Your prompt is kept: generate again.',

@@ -119,26 +119,29 @@ export interface ImageJobRequest extends ImageInput {
   jobId: string;
 }
 
+/** Why a prompt cannot be sent at all, before any request. */
+function promptProblem(prompt: string): JobError | undefined {
+  if (!prompt) return { kind: 'empty-answer', detail: 'There is no prompt to draw yet.' };
+  if (prompt.length > MAX_IMAGE_PROMPT_CHARS)
+    return { kind: 'image-prompt-too-long', detail: `This prompt has ${prompt.length.toLocaleString('en')} characters.` };
+  return undefined;
+}
+
 /** "Generate image": starts a run and returns its id at once; the popup follows the stored run. */
 export async function startImageRun(request: ImageJobRequest): Promise<string> {
-  const prompt = request.prompt.trim();
-  if (!prompt) throw { kind: 'empty-answer', detail: 'There is no prompt to draw yet.' } satisfies JobError;
-  if (prompt.length > MAX_IMAGE_PROMPT_CHARS) {
-    throw {
-      kind: 'bad-request',
-      detail: `The Images API takes at most ${MAX_IMAGE_PROMPT_CHARS.toLocaleString('en')} characters: shorten the prompt.`,
-    } satisfies JobError;
-  }
   cancelRunning();
   const id = newId();
   const input: ImageInput = {
-    prompt,
+    prompt: request.prompt.trim(),
     ...(request.negativePrompt?.trim() ? { negativePrompt: request.negativePrompt.trim() } : {}),
     aspect: request.aspect ?? DEFAULT_ASPECT,
   };
   await clearImages().catch(() => undefined);
   await mutateImageRun(() => newImageRun(id, { jobId: request.jobId, ...input, aspect: input.aspect ?? DEFAULT_ASPECT }, now()));
-  void execute(id, input);
+  const problem = promptProblem(input.prompt);
+  // Shown in the popup like any other failure (the run carries it), never a silent refusal.
+  if (problem) await mutateImageRunById(id, (run) => failRun(run, problem, now()));
+  else void execute(id, input);
   return id;
 }
 

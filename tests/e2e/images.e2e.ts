@@ -68,7 +68,7 @@ async function readClipboardPng(): Promise<{ types: string[]; bytes: number[] }>
 describe('Generate image', () => {
   it('streams partial images, shows the result, keeps it when the popup reopens, downloads the exact bytes and copies a PNG', async () => {
     await configureImages({ model: 'gpt-image-2', quality: 'high', format: 'png', count: 1 });
-    session.server.images.delayMs = 700;
+    session.server.images.delayMs = 1000;
     let popup = await popupWithPrompt();
 
     await popup.getByRole('button', { name: 'Generate image' }).click();
