@@ -4,7 +4,9 @@ import { type ModelInfo, usableChatModels } from '../utils/models';
 import type { ConnectionReport } from '../utils/protocol';
 import { DEFAULT_SETTINGS, LIMITS, normalizeBaseUrl, type Settings } from '../utils/settings';
 import { loadSettings, saveSettings } from '../utils/settings-store';
+import { GeneratorsOptions } from './GeneratorsOptions';
 import { useKeyStatus } from './hooks';
+import { ImageOptions } from './ImageOptions';
 
 type Status = { tone: 'ok' | 'error' | 'info'; text: string } | null;
 
@@ -144,6 +146,9 @@ export function OptionsApp() {
             ))}
           </datalist>
         </fieldset>
+
+        <ImageOptions settings={settings} update={update} draft={draft} />
+        <GeneratorsOptions generators={settings.generators} onChange={(generators) => update({ generators })} />
 
         <fieldset>
           <legend>Limits</legend>

@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { isRunning } from '../utils/job';
 import { send } from '../utils/messaging';
@@ -5,6 +6,7 @@ import { Composer } from './Composer';
 import { ErrorNotice } from './ErrorNotice';
 import { useJob, useKeyStatus } from './hooks';
 import { KeyMissing } from './KeyMissing';
+import { PromptActions } from './PromptActions';
 import { PromptBox } from './PromptBox';
 import { SourceSummary } from './SourceSummary';
 
@@ -22,6 +24,7 @@ export function PopupApp() {
   const job = useJob();
   const [hasKey] = useKeyStatus();
   const running = isRunning(job);
+  const [shownPrompt, setShownPrompt] = useState('');
 
   const expandText = (text: string) => void send('expandText', { text }).catch(() => undefined);
   const useSelection = async () => {
@@ -50,8 +53,10 @@ export function PopupApp() {
               prompt={job.prompt}
               streaming={job.status === 'expanding'}
               onEdit={(prompt) => void send('editPrompt', { jobId: job.id, prompt }).catch(() => undefined)}
+              onText={setShownPrompt}
             />
           )}
+          {!running && job.prompt && <PromptActions job={job} shownPrompt={shownPrompt} onOpenOptions={openOptions} />}
           {running && (
             <div class="row">
               <span class="status">{job.model ? `Writing with ${job.model}…` : 'Starting…'}</span>

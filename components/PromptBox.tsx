@@ -6,14 +6,17 @@ interface Props {
   streaming: boolean;
   /** Saves the person's edit (debounced by the caller's pace of typing). */
   onEdit: (prompt: string) => void;
+  /** Told the text the box shows whenever it changes (the popup's image actions use it). */
+  onText?: (text: string) => void;
 }
 
 /**
  * The prompt as it streams in, then editable in place. Copy copies exactly what the box holds
  * at the moment of the click.
  */
-export function PromptBox({ prompt, streaming, onEdit }: Props) {
+export function PromptBox({ prompt, streaming, onEdit, onText }: Props) {
   const [text, setText] = useState(prompt);
+  useEffect(() => onText?.(text), [text, onText]);
   const dirty = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 

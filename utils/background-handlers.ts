@@ -1,5 +1,6 @@
 // Browser glue: the background's answer to every message in the protocol.
 import { apiKeyItem, readApiKey } from './api-key-store';
+import { cancelImageRun, startImageRun } from './image-runner';
 import type { JobError } from './job';
 import { editPrompt } from './job';
 import { cancelJob, retryJob, startFromTab, startFromText } from './job-runner';
@@ -43,4 +44,6 @@ export const handlers: Handlers = {
     }
   },
   listModels: async (draft) => ({ models: await fetchModels(await resolveDraft(draft)) }),
+  generateImage: async (request) => ({ runId: await startImageRun(request) }),
+  cancelImage: async ({ runId }) => ({ cancelled: await cancelImageRun(runId) }),
 };

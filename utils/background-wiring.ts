@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { handlers } from './background-handlers';
 import { badgeFor } from './badge';
 import { classifyError } from './classify-error';
+import { recoverImageRun } from './image-runner';
 import { isRunning, markInterrupted } from './job';
 import { startFromTab, type TabCapture } from './job-runner';
 import { mutateJob, watchJob } from './job-store';
@@ -57,4 +58,5 @@ export function wireBackground(): void {
   followJobWithBadge();
   // A job that was running when the worker stopped has nobody working on it any more.
   void mutateJob((job) => (job && isRunning(job) ? markInterrupted(job, Date.now()) : undefined));
+  void recoverImageRun();
 }

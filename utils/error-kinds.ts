@@ -101,6 +101,45 @@ export const ERROR_KINDS = {
     message: 'The browser stopped Promptbrush in the middle of this job. The text written so far is kept.',
     action: 'retry',
   },
+  // Image generation (issue 5). The prompt is always kept when these happen.
+  'image-refused': {
+    title: 'Image refused by the safety system',
+    message:
+      "The image service refused to draw this prompt (moderation_blocked, before drawing began). Your prompt is kept: rephrase it — leave out real people's names, brands, violence or explicit detail — and generate again.",
+    action: 'none',
+  },
+  'image-refused-output': {
+    title: 'Image blocked by the safety system',
+    message:
+      'The image service began drawing, then its safety check blocked the finished picture (moderation_blocked). Your prompt is kept: change what the picture shows and generate again.',
+    action: 'none',
+  },
+  'model-retired': {
+    title: 'Image model retired',
+    message:
+      'The provider has shut this model down. Pick a current image model in Settings, or leave the choice on Automatic to use the best one the provider lists.',
+    action: 'open-options',
+  },
+  'no-image-model': {
+    title: 'No image model available',
+    message: 'This endpoint lists no image model. Choose one in Settings, or take the prompt to another generator with "Open in…".',
+    action: 'open-options',
+  },
+  'no-image-data': {
+    title: 'No image came back',
+    message: 'The provider answered without image data (perhaps only a link, which would expire). Try another image model in Settings.',
+    action: 'open-options',
+  },
+  'image-prompt-too-long': {
+    title: 'Prompt too long for the Images API',
+    message: 'The Images API takes prompts of up to 32,000 characters. Shorten the prompt, or take it elsewhere with "Open in…".',
+    action: 'none',
+  },
+  'image-cut': {
+    title: 'Connection lost mid-image',
+    message: 'The connection dropped while the image was being drawn. Your prompt is kept: generate again.',
+    action: 'retry',
+  },
   unknown: {
     title: 'Something went wrong',
     message: 'An unexpected error happened. Retry; if it keeps happening, check Settings.',

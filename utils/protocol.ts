@@ -3,6 +3,7 @@
 // background rejects anything that does not validate or does not come from the extension
 // itself. Pure (the browser-facing send/receive lives in utils/messaging.ts).
 import type { ErrorKind } from './error-kinds';
+import { type ImageAspect, isImageAspect } from './image-size';
 import type { JobError } from './job';
 import type { ModelInfo } from './models';
 
@@ -35,6 +36,12 @@ export interface ProtocolMap {
   getKeyStatus: { request: Record<string, never>; response: { hasKey: boolean } };
   testConnection: { request: ProviderDraft; response: ConnectionReport };
   listModels: { request: ProviderDraft; response: { models: ModelInfo[] } };
+  /** "Generate image" for the prompt as shown (issue 4's negative prompt and aspect ratio map here). */
+  generateImage: {
+    request: { jobId: string; prompt: string; negativePrompt?: string; aspect?: ImageAspect };
+    response: { runId: string };
+  };
+  cancelImage: { request: { runId: string }; response: { cancelled: boolean } };
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -84,6 +91,19 @@ export const VALIDATORS: { [T in MessageType]: Validator<T> } = {
   getKeyStatus: empty,
   testConnection: providerDraft,
   listModels: providerDraft,
+  generateImage: (p) =>
+    isId(p.jobId) &&
+    isString(p.prompt, 100_000) &&
+    optString(p.negativePrompt, 10_000) &&
+    (p.aspect === undefined || isImageAspect(p.aspect))
+      ? {
+          jobId: p.jobId,
+          prompt: p.prompt,
+          ...(p.negativePrompt !== undefined ? { negativePrompt: p.negativePrompt as string } : {}),
+          ...(p.aspect !== undefined ? { aspect: p.aspect as ImageAspect } : {}),
+        }
+      : null,
+  cancelImage: (p) => (isId(p.runId) ? { runId: p.runId } : null),
 };
 
 export const MESSAGE_TYPES = Object.keys(VALIDATORS) as MessageType[];

@@ -1,6 +1,8 @@
 // The one settings schema: types, defaults, validation and versioned migrations. Pure.
 // The API key is not a setting: it lives in its own item that only the background reads
 // (utils/settings-store.ts).
+import { type ExternalGenerator, validateGenerators } from './generators';
+import { DEFAULT_IMAGE_SETTINGS, type ImageSettings, validateImageSettings } from './image-settings';
 
 export const SETTINGS_VERSION = 1;
 
@@ -13,6 +15,10 @@ export interface Settings {
   maxSelectionChars: number;
   /** Seconds before a model request is abandoned (well under the worker's 5-minute limit). */
   requestTimeoutSeconds: number;
+  /** Image generation: model (empty = best available), quality, format, count. */
+  images: ImageSettings;
+  /** External generators for "Open in…", editable; the defaults are restorable. */
+  generators: ExternalGenerator[];
 }
 
 export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
@@ -22,6 +28,8 @@ export const DEFAULT_SETTINGS: Settings = {
   chatModel: '',
   maxSelectionChars: 8000,
   requestTimeoutSeconds: 90,
+  images: DEFAULT_IMAGE_SETTINGS,
+  generators: validateGenerators(undefined),
 };
 
 export const LIMITS = {
@@ -68,6 +76,8 @@ export function validateSettings(input: unknown): Settings {
     chatModel: text(raw.chatModel, DEFAULT_SETTINGS.chatModel, 200),
     maxSelectionChars: clampInt(raw.maxSelectionChars, LIMITS.maxSelectionChars, DEFAULT_SETTINGS.maxSelectionChars),
     requestTimeoutSeconds: clampInt(raw.requestTimeoutSeconds, LIMITS.requestTimeoutSeconds, DEFAULT_SETTINGS.requestTimeoutSeconds),
+    images: validateImageSettings(raw.images),
+    generators: validateGenerators(raw.generators),
   };
 }
 

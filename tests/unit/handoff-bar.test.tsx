@@ -1,0 +1,89 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { GeneratorsOptions } from '../../components/GeneratorsOptions';
+import { HandoffBar } from '../../components/HandoffBar';
+import { ImageViewer } from '../../components/ImageViewer';
+import { DEFAULT_GENERATORS, type ExternalGenerator } from '../../utils/generators';
+import { lastGeneratorItem } from '../../utils/handoff-store';
+
+const PROMPT = 'A red fox asleep in fresh snow';
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+afterEach(() => cleanup());
+
+function spyClipboard() {
+  const writes: string[] = [];
+  Object.defineProperty(navigator, 'clipboard', {
+    configurable: true,
+    value: { writeText: async (text: string) => void writes.push(text) },
+  });
+  return writes;
+}
+
+describe('HandoffBar', () => {
+  it('copies the prompt first, then opens the site with the prompt in the address, and remembers the choice', async () => {
+    const writes = spyClipboard();
+    const order: string[] = [];
+    const create = vi.spyOn(browser.tabs, 'create').mockImplementation(async (props) => {
+      order.push(`open ${props.url} after ${writes.length} copy`);
+      return undefined as never;
+    });
+    render(<HandoffBar input={{ prompt: PROMPT, negativePrompt: 'text' }} disabled={false} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Open in ChatGPT' }));
+    await waitFor(() => expect(create).toHaveBeenCalledTimes(1));
+    expect(writes).toEqual([`${PROMPT}\n\nNegative prompt: text`]);
+    expect(order).toEqual([`open https://chatgpt.com/?q=${encodeURIComponent(PROMPT)} after 1 copy`]);
+    expect(await lastGeneratorItem.getValue()).toBe('chatgpt');
+    expect(screen.getByTestId('handoff-status').textContent).toContain('Prompt copied. ChatGPT opens with it filled in.');
+  });
+
+  it('offers the last used generator first, and the others behind one more click', async () => {
+    spyClipboard();
+    await lastGeneratorItem.setValue('midjourney');
+    vi.spyOn(browser.tabs, 'create').mockResolvedValue(undefined as never);
+    render(<HandoffBar input={{ prompt: PROMPT }} disabled={false} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Open in Midjourney' }));
+    await waitFor(() => expect(screen.getByTestId('handoff-status').textContent).toContain('Paste it into Midjourney.'));
+    fireEvent.click(screen.getByRole('button', { name: 'Other generators' }));
+    expect(screen.getByRole('button', { name: 'Open in ChatGPT' })).toBeTruthy();
+    expect(screen.queryAllByRole('button', { name: 'Open in Midjourney' })).toHaveLength(1);
+  });
+});
+
+describe('GeneratorsOptions', () => {
+  it('edits, removes, adds and restores the defaults', () => {
+    let list: ExternalGenerator[] = DEFAULT_GENERATORS.slice(0, 2).map((g) => ({ ...g }));
+    const onChange = (next: ExternalGenerator[]) => {
+      list = next;
+    };
+    const view = render(<GeneratorsOptions generators={list} onChange={onChange} />);
+    fireEvent.input(screen.getByLabelText('Address of ChatGPT'), { target: { value: 'https://chat.example/?p={prompt}' } });
+    expect(list[0]?.urlTemplate).toBe('https://chat.example/?p={prompt}');
+    view.rerender(<GeneratorsOptions generators={list} onChange={onChange} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Bing Image Creator' }));
+    expect(list.map((g) => g.id)).toEqual(['chatgpt']);
+    view.rerender(<GeneratorsOptions generators={list} onChange={onChange} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Add generator' }));
+    expect(list.map((g) => g.id)).toEqual(['chatgpt', 'my-generator']);
+    view.rerender(<GeneratorsOptions generators={list} onChange={onChange} />);
+    expect(screen.getByText(/rows without a valid one are dropped on save/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Restore defaults' }));
+    expect(list).toEqual(DEFAULT_GENERATORS);
+  });
+});
+
+describe('ImageViewer', () => {
+  it('closes on Escape and on Close', () => {
+    const onClose = vi.fn();
+    render(<ImageViewer url="blob:x" alt="Result" width={1024} height={1024} onClose={onClose} />);
+    expect(screen.getByText('1024 × 1024 px')).toBeTruthy();
+    fireEvent.keyDown(window, { key: 'Escape' });
+    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
+    expect(onClose).toHaveBeenCalledTimes(2);
+  });
+});

@@ -1,0 +1,33 @@
+// The runner's refusals before any request: they reach the popup as a failed run, never silently.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { startImageRun } from '../../utils/image-runner';
+import { readImageRun } from '../../utils/image-store';
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+
+async function settled() {
+  for (let i = 0; i < 50; i++) {
+    const run = await readImageRun();
+    if (run && run.status !== 'starting' && run.status !== 'generating') return run;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  return readImageRun();
+}
+
+describe('startImageRun', () => {
+  it('a prompt over the API limit fails at once with a message, keeping the prompt', async () => {
+    const prompt = 'x'.repeat(32_001);
+    const id = await startImageRun({ jobId: 'j1', prompt });
+    const run = await settled();
+    expect(run).toMatchObject({ id, jobId: 'j1', status: 'error', error: { kind: 'image-prompt-too-long' }, prompt, aspect: '1:1' });
+  });
+
+  it('without a key nothing is sent and the run says to add one', async () => {
+    await startImageRun({ jobId: 'j1', prompt: 'A fox', aspect: '16:9', negativePrompt: ' text ' });
+    const run = await settled();
+    expect(run).toMatchObject({ status: 'error', error: { kind: 'missing-key' }, aspect: '16:9', negativePrompt: 'text' });
+  });
+});

@@ -1,0 +1,107 @@
+// One click on "Generate image": a small state machine kept as plain data (in storage.session,
+// written by the background). The bytes live elsewhere (utils/image-store.ts); the run holds
+// their keys. A failed run never touches the job, so the prompt is always kept. Pure.
+import type { ImageAspect } from './image-size';
+import type { JobError } from './job';
+
+export type ImageRunStatus = 'starting' | 'generating' | 'done' | 'error';
+
+export interface StoredImageMeta {
+  /** Key of the bytes in the image store. */
+  key: string;
+  mime: string;
+  width: number;
+  height: number;
+}
+
+export interface ImageRun {
+  id: string;
+  /** The job whose prompt this run draws. */
+  jobId: string;
+  status: ImageRunStatus;
+  prompt: string;
+  negativePrompt?: string;
+  aspect: ImageAspect;
+  startedAt: number;
+  updatedAt: number;
+  finishedAt?: number;
+  model?: string;
+  /** True when no model was chosen in Settings and this one was picked from the endpoint's list. */
+  modelPicked?: boolean;
+  size?: string;
+  /** The size is the model's closest to the aspect ratio, not exactly it. */
+  sizeApproximate?: boolean;
+  quality?: string;
+  format?: string;
+  count?: number;
+  streaming?: boolean;
+  /** The latest partial image while streaming: its key and 0-based index. */
+  partial?: { key: string; index: number };
+  images: StoredImageMeta[];
+  error?: JobError;
+}
+
+export interface RunPlan {
+  model: string;
+  modelPicked: boolean;
+  size: string;
+  sizeApproximate: boolean;
+  quality?: string;
+  format?: string;
+  count: number;
+  streaming: boolean;
+}
+
+export function isGenerating(run: ImageRun | null | undefined): boolean {
+  return !!run && (run.status === 'starting' || run.status === 'generating');
+}
+
+export function newImageRun(
+  id: string,
+  input: { jobId: string; prompt: string; negativePrompt?: string; aspect: ImageAspect },
+  now: number,
+): ImageRun {
+  return {
+    id,
+    jobId: input.jobId,
+    status: 'starting',
+    prompt: input.prompt,
+    ...(input.negativePrompt ? { negativePrompt: input.negativePrompt } : {}),
+    aspect: input.aspect,
+    startedAt: now,
+    updatedAt: now,
+    images: [],
+  };
+}
+
+export function startGenerating(run: ImageRun, plan: RunPlan, now: number): ImageRun {
+  if (run.status !== 'starting') return run;
+  return { ...run, ...plan, status: 'generating', updatedAt: now };
+}
+
+export function showPartial(run: ImageRun, partial: { key: string; index: number }, now: number): ImageRun {
+  if (run.status !== 'generating') return run;
+  return { ...run, partial, updatedAt: now };
+}
+
+export function finishRun(run: ImageRun, images: StoredImageMeta[], now: number): ImageRun {
+  if (!isGenerating(run)) return run;
+  return { ...run, status: 'done', images, partial: undefined, error: undefined, updatedAt: now, finishedAt: now };
+}
+
+export function failRun(run: ImageRun, error: JobError, now: number): ImageRun {
+  if (!isGenerating(run)) return run;
+  return { ...run, status: 'error', error, updatedAt: now, finishedAt: now };
+}
+
+/** The worker started again and found this run unfinished. */
+export function interruptRun(run: ImageRun, now: number): ImageRun {
+  return isGenerating(run) ? failRun(run, { kind: 'interrupted' }, now) : run;
+}
+
+/** "12 s", "1 min 05 s". */
+export function formatElapsed(ms: number): string {
+  const seconds = Math.max(0, Math.floor(ms / 1000));
+  if (seconds < 60) return `${seconds} s`;
+  return `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s`;
+}

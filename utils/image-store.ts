@@ -1,0 +1,85 @@
+// Browser glue: where generated images live. The run (small: state, model, keys) is kept in
+// storage.session next to the job, so the popup can close and reopen; the bytes go to the
+// extension's own IndexedDB as Blobs, because a few full-size images would overflow
+// storage.session's ~10 MB quota. Only the latest run's images are kept here — the history
+// (issue 6) keeps older ones in its own store.
+import { storage } from 'wxt/utils/storage';
+import type { ImageRun } from './image-run';
+
+export const imageRunItem = storage.defineItem<ImageRun | null>('session:imageRun', { fallback: null });
+
+export function readImageRun(): Promise<ImageRun | null> {
+  return imageRunItem.getValue();
+}
+
+export function watchImageRun(callback: (run: ImageRun | null) => void): () => void {
+  return imageRunItem.watch((run) => callback(run));
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Applies `change` to the stored run, in order with every other change made by this context. */
+export function mutateImageRun(change: (run: ImageRun | null) => ImageRun | null | undefined): Promise<ImageRun | null> {
+  const next = queue.then(async () => {
+    const current = await imageRunItem.getValue();
+    const updated = change(current);
+    if (updated === undefined || updated === current) return current;
+    await imageRunItem.setValue(updated);
+    return updated;
+  });
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+export function mutateImageRunById(id: string, change: (run: ImageRun) => ImageRun): Promise<ImageRun | null> {
+  return mutateImageRun((run) => (run && run.id === id ? change(run) : undefined));
+}
+
+const DB_NAME = 'promptbrush-images';
+const STORE = 'images';
+
+export interface StoredImage {
+  blob: Blob;
+  mime: string;
+  width: number;
+  height: number;
+  model: string;
+  createdAt: number;
+}
+
+function openDb(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(DB_NAME, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore(STORE);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+async function withStore<T>(mode: IDBTransactionMode, act: (store: IDBObjectStore) => IDBRequest<T> | undefined): Promise<T | undefined> {
+  const db = await openDb();
+  try {
+    return await new Promise<T | undefined>((resolve, reject) => {
+      const tx = db.transaction(STORE, mode);
+      const request = act(tx.objectStore(STORE));
+      tx.oncomplete = () => resolve(request?.result);
+      tx.onerror = () => reject(tx.error);
+      tx.onabort = () => reject(tx.error);
+    });
+  } finally {
+    db.close();
+  }
+}
+
+export async function putImage(key: string, image: StoredImage): Promise<void> {
+  await withStore('readwrite', (store) => store.put(image, key));
+}
+
+export async function getImage(key: string): Promise<StoredImage | undefined> {
+  return withStore<StoredImage>('readonly', (store) => store.get(key) as IDBRequest<StoredImage>);
+}
+
+/** Drops every stored image (a new run replaces the previous one's). */
+export async function clearImages(): Promise<void> {
+  await withStore('readwrite', (store) => store.clear());
+}
