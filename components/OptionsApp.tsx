@@ -4,6 +4,7 @@ import { type ModelInfo, usableChatModels } from '../utils/models';
 import type { ConnectionReport } from '../utils/protocol';
 import { DEFAULT_SETTINGS, LIMITS, normalizeBaseUrl, type Settings } from '../utils/settings';
 import { loadSettings, saveSettings } from '../utils/settings-store';
+import { CaptureOptions } from './CaptureOptions';
 import { useKeyStatus } from './hooks';
 
 type Status = { tone: 'ok' | 'error' | 'info'; text: string } | null;
@@ -144,6 +145,8 @@ export function OptionsApp() {
             ))}
           </datalist>
         </fieldset>
+
+        <CaptureOptions value={settings.context} onChange={(context) => update({ context })} />
 
         <fieldset>
           <legend>Limits</legend>

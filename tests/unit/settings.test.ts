@@ -35,7 +35,24 @@ describe('validateSettings', () => {
       maxSelectionChars: 5,
       requestTimeoutSeconds: 10_000,
     });
-    expect(settings).toEqual({ baseUrl: 'http://localhost:1234/v1', chatModel: 'm', maxSelectionChars: 200, requestTimeoutSeconds: 240 });
+    expect(settings).toMatchObject({
+      baseUrl: 'http://localhost:1234/v1',
+      chatModel: 'm',
+      maxSelectionChars: 200,
+      requestTimeoutSeconds: 240,
+    });
+  });
+
+  it('keeps each page-context switch, and defaults the missing or broken ones (query string off)', () => {
+    expect(DEFAULT_SETTINGS.context).toEqual({ title: true, url: true, urlQuery: false, heading: true, surrounding: true });
+    expect(validateSettings({ context: { title: false, urlQuery: true, heading: 'no', surrounding: 0 } }).context).toEqual({
+      title: false,
+      url: true,
+      urlQuery: true,
+      heading: true,
+      surrounding: true,
+    });
+    expect(validateSettings({ context: 'off' }).context).toEqual(DEFAULT_SETTINGS.context);
   });
 
   it('replaces an invalid base URL with the default', () => {
