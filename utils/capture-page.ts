@@ -31,11 +31,8 @@ const TEXT_INPUT_TYPES = new Set(['text', 'search', 'url', 'email', 'tel', '']);
 const NOT_TEXT = /^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE|TEXTAREA|SELECT|OPTION|TITLE)$/;
 // Inline elements: text on either side of their edges belongs to the same line of words.
 const INLINE = /^(A|ABBR|B|BDI|BDO|CITE|CODE|DATA|DFN|EM|FONT|I|KBD|LABEL|MARK|Q|S|SAMP|SMALL|SPAN|STRONG|SUB|SUP|TIME|U|VAR)$/;
-// DOM constants as numbers: the page's globals are not touched, and the script stays small.
+// DOM constants as numbers: the script stays small and needs no globals.
 const TEXT_NODE = 3; // Node.TEXT_NODE
-const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT
-const ACCEPT = 1; // NodeFilter.FILTER_ACCEPT
-const REJECT = 2; // NodeFilter.FILTER_REJECT
 const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
 
 function isTextField(element: Element | null): element is TextField {
@@ -72,12 +69,24 @@ function readable(node: Node): boolean {
   );
 }
 
+/** The next (or previous) node in document order, stopping at the document or shadow root. */
+function step(node: Node, forward: boolean): Node | null {
+  if (forward) {
+    if (node.firstChild) return node.firstChild;
+    let at: Node | null = node;
+    while (at && !at.nextSibling) at = at.parentNode;
+    return at?.nextSibling ?? null;
+  }
+  let at = node.previousSibling;
+  if (!at) return node.parentNode;
+  while (at.lastChild) at = at.lastChild;
+  return at;
+}
+
 /** Visible text on one side of a range boundary, walking text nodes until there is enough. */
-export function textBeside(doc: Document, container: Node, offset: number, forward: boolean): string {
-  const walker = doc.createTreeWalker(container.getRootNode(), SHOW_TEXT, { acceptNode: (n) => (readable(n) ? ACCEPT : REJECT) });
-  const down = (n: Node) => (forward ? n.firstChild : n.lastChild);
+export function textBeside(container: Node, offset: number, forward: boolean): string {
   let text = '';
-  let node: Node | null = container;
+  let node: Node = container;
   if (container.nodeType === TEXT_NODE) {
     const data = (container as Text).data;
     text = forward ? data.slice(offset) : data.slice(0, offset);
@@ -85,19 +94,19 @@ export function textBeside(doc: Document, container: Node, offset: number, forwa
     const child = container.childNodes[forward ? offset : offset - 1];
     if (child) {
       node = child;
-      while (down(node)) node = down(node) as Node;
+      for (let down = forward ? node.firstChild : node.lastChild; down; down = forward ? down.firstChild : down.lastChild) node = down;
       if (node.nodeType === TEXT_NODE && readable(node)) text = (node as Text).data;
     } else if (forward) {
       while (node.lastChild) node = node.lastChild;
     }
   }
-  walker.currentNode = node;
   let last = node;
-  for (let next = forward ? walker.nextNode() : walker.previousNode(); next && text.length < AROUND_CHARS; ) {
+  // Bounded work, also on huge pages full of hidden or script text.
+  for (let steps = 0, next = step(node, forward); next && text.length < AROUND_CHARS && steps < 5000; steps++, next = step(next, forward)) {
+    if (next.nodeType !== TEXT_NODE || !readable(next)) continue;
     const gap = block(next) === block(last) ? '' : ' ';
     text = forward ? text + gap + (next as Text).data : (next as Text).data + gap + text;
     last = next;
-    next = forward ? walker.nextNode() : walker.previousNode();
   }
   return forward ? text.slice(0, AROUND_CHARS) : text.slice(-AROUND_CHARS);
 }
@@ -154,8 +163,9 @@ export function capturePage(win: Window): PageCapture {
   return {
     ...base,
     text,
-    heading: nearestHeading(first.startContainer),
-    before: textBeside(doc, first.startContainer, first.startOffset, false),
-    after: textBeside(doc, last.endContainer, last.endOffset, true),
+    // A range may start between an element's children: the node just after that point.
+    heading: nearestHeading(first.startContainer.childNodes[first.startOffset] ?? first.startContainer),
+    before: textBeside(first.startContainer, first.startOffset, false),
+    after: textBeside(last.endContainer, last.endOffset, true),
   };
 }
