@@ -19,16 +19,19 @@ function useCaptureShortcut(): string | undefined {
   return shortcut;
 }
 
-function openShortcutSettings(): void {
+/** Opens the browser's shortcut settings, or null where an extension cannot (Firefox before 137). */
+function shortcutOpener(): (() => void) | null {
   const commands = browser.commands as { openShortcutSettings?: () => Promise<void> };
-  if (commands.openShortcutSettings) void commands.openShortcutSettings();
-  else void browser.tabs.create({ url: 'chrome://extensions/shortcuts' });
+  if (commands.openShortcutSettings) return () => void commands.openShortcutSettings?.().catch(() => undefined);
+  if (FIREFOX) return null;
+  return () => void browser.tabs.create({ url: 'chrome://extensions/shortcuts' }).catch(() => undefined);
 }
 
 export function ShortcutHint() {
   const shortcut = useCaptureShortcut();
   if (shortcut === undefined) return null;
   const place = shortcutSettingsPlace(FIREFOX);
+  const open = shortcutOpener();
   return (
     <p class="hint shortcut" data-testid="shortcut">
       {shortcut ? (
@@ -38,9 +41,15 @@ export function ShortcutHint() {
       ) : (
         'No keyboard shortcut is set (another extension may have taken it). '
       )}
-      <button type="button" class="link" onClick={openShortcutSettings} title={place}>
-        {shortcut ? 'Change it' : 'Set one'}
-      </button>{' '}
+      {open ? (
+        <button type="button" class="link" onClick={open} title={place}>
+          {shortcut ? 'Change it' : 'Set one'}
+        </button>
+      ) : shortcut ? (
+        'Change it'
+      ) : (
+        'Set one'
+      )}{' '}
       at {place}.
     </p>
   );
