@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { ShortcutHint } from './ShortcutHint';
 
 interface Props {
   disabled: boolean;
@@ -21,7 +22,7 @@ export function Composer({ disabled, onExpand, onUseSelection }: Props) {
       </div>
       <textarea
         data-testid="composer"
-        placeholder="…or type or paste a description here (Ctrl+Enter to write the prompt)"
+        placeholder="…or type or paste a description here. Ctrl+Enter (⌘+Enter on a Mac) writes the prompt; Enter starts a new line."
         value={text}
         rows={3}
         onInput={(event) => setText(event.currentTarget.value)}
@@ -37,6 +38,7 @@ export function Composer({ disabled, onExpand, onUseSelection }: Props) {
           Write prompt
         </button>
       </div>
+      <ShortcutHint />
     </section>
   );
 }

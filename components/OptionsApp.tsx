@@ -4,6 +4,7 @@ import { type ModelInfo, usableChatModels } from '../utils/models';
 import type { ConnectionReport } from '../utils/protocol';
 import { DEFAULT_SETTINGS, LIMITS, normalizeBaseUrl, type Settings } from '../utils/settings';
 import { loadSettings, saveSettings } from '../utils/settings-store';
+import { CaptureOptions } from './CaptureOptions';
 import { GeneratorsOptions } from './GeneratorsOptions';
 import { useKeyStatus } from './hooks';
 import { ImageOptions } from './ImageOptions';
@@ -149,6 +150,7 @@ export function OptionsApp() {
 
         <ImageOptions settings={settings} update={update} draft={draft} />
         <GeneratorsOptions generators={settings.generators} onChange={(generators) => update({ generators })} />
+        <CaptureOptions value={settings.context} onChange={(context) => update({ context })} />
 
         <fieldset>
           <legend>Limits</legend>

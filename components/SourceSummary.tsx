@@ -1,13 +1,14 @@
 import { useState } from 'preact/hooks';
 import type { CapturedSource } from '../utils/job';
 import { preview } from '../utils/text';
+import { ContextSummary } from './ContextSummary';
 
 export function SourceSummary({ source }: { source: CapturedSource }) {
   const [open, setOpen] = useState(false);
   return (
     <section class="source" aria-label="Captured text">
       <div class="source-head">
-        <span class="label">From {source.title ? <q>{preview(source.title, 60)}</q> : 'your text'}</span>
+        <span class="label">Text sent</span>
         {source.text.length > 160 && (
           <button type="button" class="link" onClick={() => setOpen(!open)} aria-expanded={open}>
             {open ? 'Show less' : 'Show all'}
@@ -22,7 +23,7 @@ export function SourceSummary({ source }: { source: CapturedSource }) {
           Shortened from {source.originalLength.toLocaleString('en')} to {source.text.length.toLocaleString('en')} characters.
         </p>
       )}
-      {source.contextNote && <p class="hint">{source.contextNote}</p>}
+      <ContextSummary source={source} />
     </section>
   );
 }

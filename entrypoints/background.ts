@@ -1,15 +1,15 @@
 import { defineBackground } from 'wxt/utils/define-background';
-import { onMenuClick, wireBackground } from '../utils/background-wiring';
+import { onCommand, onMenuClick, wireBackground } from '../utils/background-wiring';
 
 export default defineBackground({
   type: 'module',
   main() {
     wireBackground();
-    // End-to-end builds only: automation cannot click a context menu, so tests call the very
-    // handler the menu uses. `import.meta.env.MODE` is a build-time constant; production builds
+    // End-to-end builds only: automation cannot click a context menu or press a browser
+    // shortcut, so tests call the very handlers the menu and the shortcut use. `import.meta.env.MODE` is a build-time constant; production builds
     // drop this branch entirely (a size test checks the hook name is absent).
     if (import.meta.env.MODE === 'e2e') {
-      Object.assign(globalThis, { __promptbrushE2E: { onMenuClick } });
+      Object.assign(globalThis, { __promptbrushE2E: { onMenuClick, onCommand } });
     }
   },
 });

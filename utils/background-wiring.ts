@@ -30,7 +30,8 @@ export function onMenuClick(info: Parameters<typeof menuClickToCapture>[0], tab?
   return startFromTab(capture);
 }
 
-function onCommand(command: string, tab?: { id?: number }): void {
+/** The keyboard shortcut's handler (also driven by the end-to-end test hook). */
+export function onCommand(command: string, tab?: { id?: number }): void {
   if (command !== CAPTURE_COMMAND || tab?.id === undefined) return;
   openPopup();
   void startFromTab({ tabId: tab.id, trigger: 'shortcut' } satisfies TabCapture);

@@ -1,6 +1,7 @@
 // Builds the chat request that turns a captured selection into an image prompt. Pure.
 import { GENERAL_INSTRUCTIONS } from './instructions';
 import type { CapturedSource } from './job';
+import { surroundingLine } from './source';
 
 export interface ChatMessage {
   role: 'system' | 'user';
@@ -17,6 +18,10 @@ export function renderUserMessage(source: CapturedSource): string {
   const parts: string[] = [];
   if (source.title) parts.push(`Page title: ${source.title}`);
   if (source.url) parts.push(`Page address: ${source.url}`);
+  if (source.heading) parts.push(`Nearest heading: ${source.heading}`);
+  // Context only: the selection itself is the subject.
+  const around = surroundingLine(source);
+  if (around) parts.push(`Text around the selection, for context only:\n"""\n${around}\n"""`);
   parts.push(`Selected text:\n"""\n${source.text}\n"""`);
   return parts.join('\n');
 }

@@ -83,7 +83,7 @@ export const ERROR_KINDS = {
   'cannot-read-page': {
     title: 'This page cannot be read',
     message:
-      'Browsers do not let extensions read this kind of page (browser pages, the web store, the PDF viewer). Copy the text into the box instead.',
+      'Browsers do not let extensions read this kind of page (browser pages, the web store, the PDF viewer). Right-click your selection and choose Image prompt from selection where the browser offers it, or paste the text into the box below. Nothing was sent.',
     action: 'none',
   },
   'empty-answer': {

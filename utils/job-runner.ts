@@ -20,7 +20,7 @@ import { createClient, listModels, streamChat } from './llm';
 import { pickChatModel } from './models';
 import type { Settings } from './settings';
 import { loadSettings, saveSettings } from './settings-store';
-import { buildSource, parseRawCapture, type RawCapture } from './source';
+import { buildSource, CONTEXT_UNAVAILABLE_NOTE, pickFrameCapture, type RawCapture } from './source';
 
 const running = new Map<string, AbortController>();
 
@@ -35,27 +35,27 @@ export interface TabCapture {
   trigger: JobTrigger;
 }
 
+/**
+ * Runs the capture script: in the frame the menu was clicked in, or (popup button, shortcut) in
+ * every frame the extension may read, keeping the one whose selection the person means.
+ */
 async function readTab(target: TabCapture): Promise<{ raw: RawCapture; note?: string }> {
   try {
+    const { tabId, frameId } = target;
     const results = await browser.scripting.executeScript({
-      target: { tabId: target.tabId, ...(target.frameId !== undefined ? { frameIds: [target.frameId] } : {}) },
+      target: frameId !== undefined ? { tabId, frameIds: [frameId] } : { tabId, allFrames: true },
       files: ['/capture.js'],
     });
-    const raw = parseRawCapture(results?.[0]?.result);
+    const raw = pickFrameCapture(results ?? []);
     if (raw) {
       // The page may have cleared its selection since the click; the menu's copy still counts.
       if (!raw.text.trim() && target.selectionText) return { raw: { ...raw, text: target.selectionText } };
       return { raw };
     }
   } catch {
-    // Browser pages, the web store, the PDF viewer… refuse scripts. Fall through.
+    // Browser pages, the web store, the PDF viewer, file:// without access… refuse scripts.
   }
-  if (target.selectionText !== undefined) {
-    return {
-      raw: { text: target.selectionText },
-      note: 'This page cannot be read by extensions, so only the selected text was used (no page title or address).',
-    };
-  }
+  if (target.selectionText !== undefined) return { raw: { text: target.selectionText }, note: CONTEXT_UNAVAILABLE_NOTE };
   throw { kind: 'cannot-read-page' } satisfies JobError;
 }
 
@@ -116,6 +116,15 @@ async function expand(id: string, source: CapturedSource): Promise<void> {
   }
 }
 
+/** Expands a source, unless it is empty: then the person is told, and nothing is sent. */
+async function expandOrRefuse(id: string, source: CapturedSource): Promise<void> {
+  if (!source.text) {
+    await fail(id, { kind: 'empty-selection' });
+    return;
+  }
+  await expand(id, source);
+}
+
 /** Context menu, keyboard shortcut and popup "use selection": read the tab, then expand. */
 export async function startFromTab(target: TabCapture): Promise<string> {
   const job = await begin(target.trigger);
@@ -123,8 +132,7 @@ export async function startFromTab(target: TabCapture): Promise<string> {
     if (!(await readApiKey())) return fail(job.id, { kind: 'missing-key' });
     try {
       const { raw, note } = await readTab(target);
-      const settings = await loadSettings();
-      await expand(job.id, buildSource(raw, settings.maxSelectionChars, note));
+      await expandOrRefuse(job.id, buildSource(raw, await loadSettings(), note));
     } catch (error) {
       await fail(job.id, asJobError(error, []));
     }
@@ -136,7 +144,7 @@ export async function startFromTab(target: TabCapture): Promise<string> {
 export async function startFromText(text: string): Promise<string> {
   const job = await begin('popup-text');
   const settings = await loadSettings();
-  void expand(job.id, buildSource({ text }, settings.maxSelectionChars));
+  void expandOrRefuse(job.id, buildSource({ text }, settings));
   return job.id;
 }
 

@@ -15,6 +15,11 @@ export interface CapturedSource {
   shortened: boolean;
   title?: string;
   url?: string;
+  /** The nearest heading above the selection. */
+  heading?: string;
+  /** Surrounding text just before and after the selection (bounded, one line each). */
+  before?: string;
+  after?: string;
   /** Why page context is missing, when the page could not be read (shown in the popup). */
   contextNote?: string;
 }

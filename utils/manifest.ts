@@ -27,7 +27,9 @@ export function buildManifest({ browser, e2e }: ManifestOptions) {
     action: { default_title: 'Promptbrush' },
     commands: {
       [CAPTURE_COMMAND]: {
-        suggested_key: { default: 'Alt+Shift+P' },
+        // G for "generate": free in Chrome, Firefox and common web apps (utils/shortcut.ts says
+        // which keys are not, and why; the end-to-end run checks Chromium assigns it).
+        suggested_key: { default: 'Alt+Shift+G' },
         description: 'Image prompt from the selected text',
       },
     },

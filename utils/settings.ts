@@ -19,6 +19,20 @@ export interface Settings {
   images: ImageSettings;
   /** External generators for "Open in…", editable; the defaults are restorable. */
   generators: ExternalGenerator[];
+  /** Which page details go to the model with a selection (privacy: each can be switched off). */
+  context: ContextSettings;
+}
+
+export interface ContextSettings {
+  title: boolean;
+  /** Origin and path of the page. */
+  url: boolean;
+  /** Also the query string and fragment (off by default: they often carry personal data). */
+  urlQuery: boolean;
+  /** The nearest heading above the selection. */
+  heading: boolean;
+  /** A bounded window of the text just before and after the selection. */
+  surrounding: boolean;
 }
 
 export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
@@ -30,6 +44,7 @@ export const DEFAULT_SETTINGS: Settings = {
   requestTimeoutSeconds: 90,
   images: DEFAULT_IMAGE_SETTINGS,
   generators: validateGenerators(undefined),
+  context: { title: true, url: true, urlQuery: false, heading: true, surrounding: true },
 };
 
 export const LIMITS = {
@@ -67,6 +82,12 @@ export function normalizeBaseUrl(input: string): string | null {
   return `${url.origin}${path}`;
 }
 
+function validateContext(input: unknown): ContextSettings {
+  const raw = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+  const flag = (key: keyof ContextSettings) => (typeof raw[key] === 'boolean' ? (raw[key] as boolean) : DEFAULT_SETTINGS.context[key]);
+  return { title: flag('title'), url: flag('url'), urlQuery: flag('urlQuery'), heading: flag('heading'), surrounding: flag('surrounding') };
+}
+
 /** Turns anything read from storage (old, partial, tampered) into valid settings. */
 export function validateSettings(input: unknown): Settings {
   const raw = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
@@ -78,6 +99,7 @@ export function validateSettings(input: unknown): Settings {
     requestTimeoutSeconds: clampInt(raw.requestTimeoutSeconds, LIMITS.requestTimeoutSeconds, DEFAULT_SETTINGS.requestTimeoutSeconds),
     images: validateImageSettings(raw.images),
     generators: validateGenerators(raw.generators),
+    context: validateContext(raw.context),
   };
 }
 

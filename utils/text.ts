@@ -1,10 +1,17 @@
 // Input hygiene for selected text. Pure.
 
-// Zero-width characters and the BOM, except ZWJ (U+200D), which joins emoji sequences.
-const INVISIBLE = /[\u200B\u200C\u2060\uFEFF\u00AD]/g;
+// Invisible characters: zero-width space, word joiner, BOM, soft hyphen, Mongolian vowel
+// separator, and the bidi marks and embedding/override/isolate controls (they only change how
+// text is displayed, never its logical order, so right-to-left text stays intact without them).
+// Kept on purpose: ZWJ (U+200D) joins emoji sequences and ZWNJ (U+200C) is part of Persian and
+// other scripts' spelling; variation selectors (U+FE0F) style emoji.
+const INVISIBLE = /[\u200B\u2060\uFEFF\u00AD\u180E\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 // C0/C1 control characters other than tab and newline (carriage returns become newlines first).
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+// Unicode tag characters are invisible and can smuggle instructions to a model; they are kept
+// only inside a flag emoji (black flag + tags + cancel tag, e.g. the flag of Scotland).
+const TAGS = /(\u{1F3F4}[\u{E0020}-\u{E007E}]+\u{E007F})|[\u{E0000}-\u{E007F}]/gu;
 
 /**
  * Trims, removes invisible and control characters and collapses runs of spaces, keeping
@@ -12,8 +19,10 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
  */
 export function cleanText(input: string): string {
   return input
-    .replace(/\r\n?/g, '\n')
+    .replace(/\r\n?|\u2028/g, '\n')
+    .replace(/\u2029/g, '\n\n')
     .replace(INVISIBLE, '')
+    .replace(TAGS, (_, flag: string | undefined) => flag ?? '')
     .replace(CONTROL, '')
     .replace(/[^\S\n]+/g, ' ')
     .replace(/ *\n */g, '\n')
@@ -21,7 +30,9 @@ export function cleanText(input: string): string {
     .trim();
 }
 
-const SENTENCE_END = /[.!?。！？…]["'”’)\]]?(?=\s|$)/g;
+// A sentence ends with a stop followed by a space (Latin scripts), or with a full-width stop
+// (CJK, which puts no space after it), optionally followed by closing quotes or brackets.
+const SENTENCE_END = /[.!?…]["'”’)\]]?(?=\s|$)|[。！？][」』”’）]?/g;
 
 /**
  * Shortens text to at most `max` characters, cutting after the last sentence end or, failing
@@ -50,4 +61,16 @@ export function shortenText(text: string, max: number): { text: string; shortene
 export function preview(text: string, max = 160): string {
   const line = text.replace(/\s+/g, ' ').trim();
   return line.length <= max ? line : `${line.slice(0, max - 1).trimEnd()}…`;
+}
+
+/**
+ * The end of a text, at most `max` characters, starting at a word boundary when there is one
+ * in the first fifth of the allowance (CJK text has none: it is cut between characters).
+ */
+export function tailText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let start = text.length - max;
+  if (/[\uDC00-\uDFFF]/.test(text[start] ?? '')) start++;
+  const space = text.slice(start, start + Math.ceil(max * 0.2)).search(/\s/);
+  return text.slice(space >= 0 ? start + space : start).trimStart();
 }

@@ -46,6 +46,16 @@ describe.each(BUILDS)('production build %s', (dir) => {
     expect(source).not.toContain('webextension-polyfill');
     expect(source).not.toMatch(/\bchrome\.runtime\b|\bbrowser\.runtime\b/);
   });
+
+  it('ships a capture script that sends nothing by itself: its result goes back through executeScript only', () => {
+    const source = readFileSync(join(dir, 'capture.js'), 'utf8');
+    expect(source).not.toMatch(/\bfetch\(|XMLHttpRequest|sendBeacon|WebSocket|postMessage|localStorage/);
+  });
+
+  it('does not expose the capture script to web pages', () => {
+    const exposed = JSON.stringify(manifest.web_accessible_resources ?? []);
+    expect(exposed).not.toContain('capture');
+  });
 });
 
 describe('e2e build', () => {

@@ -43,6 +43,18 @@ describe('validateSettings', () => {
     });
   });
 
+  it('keeps each page-context switch, and defaults the missing or broken ones (query string off)', () => {
+    expect(DEFAULT_SETTINGS.context).toEqual({ title: true, url: true, urlQuery: false, heading: true, surrounding: true });
+    expect(validateSettings({ context: { title: false, urlQuery: true, heading: 'no', surrounding: 0 } }).context).toEqual({
+      title: false,
+      url: true,
+      urlQuery: true,
+      heading: true,
+      surrounding: true,
+    });
+    expect(validateSettings({ context: 'off' }).context).toEqual(DEFAULT_SETTINGS.context);
+  });
+
   it('replaces an invalid base URL with the default', () => {
     expect(validateSettings({ baseUrl: 'not a url' }).baseUrl).toBe(DEFAULT_SETTINGS.baseUrl);
   });
