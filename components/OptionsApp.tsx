@@ -4,6 +4,7 @@ import { type ModelInfo, usableChatModels } from '../utils/models';
 import type { ConnectionReport } from '../utils/protocol';
 import { DEFAULT_SETTINGS, LIMITS, normalizeBaseUrl, type Settings } from '../utils/settings';
 import { loadSettings, saveSettings } from '../utils/settings-store';
+import { HistoryOptions } from './HistoryOptions';
 import { useKeyStatus } from './hooks';
 
 type Status = { tone: 'ok' | 'error' | 'info'; text: string } | null;
@@ -167,6 +168,7 @@ export function OptionsApp() {
           />
         </fieldset>
 
+        <HistoryOptions settings={settings} onChange={update} />
         <div class="row">
           <button type="submit" class="primary" disabled={busy}>
             Save

@@ -3,9 +3,11 @@ import { isRunning } from '../utils/job';
 import { send } from '../utils/messaging';
 import { Composer } from './Composer';
 import { ErrorNotice } from './ErrorNotice';
+import { HistoryPanel } from './HistoryPanel';
 import { useJob, useKeyStatus } from './hooks';
 import { KeyMissing } from './KeyMissing';
 import { PromptBox } from './PromptBox';
+import { SidePanelButton } from './SidePanelButton';
 import { SourceSummary } from './SourceSummary';
 
 const openOptions = () => void browser.runtime.openOptionsPage();
@@ -33,6 +35,7 @@ export function PopupApp() {
     <main class="popup">
       <header class="bar">
         <h1>Promptbrush</h1>
+        <SidePanelButton />
         <button type="button" class="link" onClick={openOptions}>
           Settings
         </button>
@@ -71,6 +74,7 @@ export function PopupApp() {
       )}
 
       <Composer disabled={hasKey !== true || running} onExpand={expandText} onUseSelection={() => void useSelection()} />
+      <HistoryPanel />
     </main>
   );
 }

@@ -13,6 +13,10 @@ export interface Settings {
   maxSelectionChars: number;
   /** Seconds before a model request is abandoned (well under the worker's 5-minute limit). */
   requestTimeoutSeconds: number;
+  /** History cap: most entries kept (one entry = one prompt and its images); oldest go first. */
+  historyMaxItems: number;
+  /** History cap: most megabytes kept (image bytes dominate); oldest entries go first. */
+  historyMaxMB: number;
 }
 
 export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
@@ -22,11 +26,15 @@ export const DEFAULT_SETTINGS: Settings = {
   chatModel: '',
   maxSelectionChars: 8000,
   requestTimeoutSeconds: 90,
+  historyMaxItems: 500,
+  historyMaxMB: 200,
 };
 
 export const LIMITS = {
   maxSelectionChars: { min: 200, max: 100_000 },
   requestTimeoutSeconds: { min: 10, max: 240 },
+  historyMaxItems: { min: 10, max: 10_000 },
+  historyMaxMB: { min: 5, max: 5_000 },
 } as const;
 
 function clampInt(value: unknown, range: { min: number; max: number }, fallback: number): number {
@@ -68,6 +76,8 @@ export function validateSettings(input: unknown): Settings {
     chatModel: text(raw.chatModel, DEFAULT_SETTINGS.chatModel, 200),
     maxSelectionChars: clampInt(raw.maxSelectionChars, LIMITS.maxSelectionChars, DEFAULT_SETTINGS.maxSelectionChars),
     requestTimeoutSeconds: clampInt(raw.requestTimeoutSeconds, LIMITS.requestTimeoutSeconds, DEFAULT_SETTINGS.requestTimeoutSeconds),
+    historyMaxItems: clampInt(raw.historyMaxItems, LIMITS.historyMaxItems, DEFAULT_SETTINGS.historyMaxItems),
+    historyMaxMB: clampInt(raw.historyMaxMB, LIMITS.historyMaxMB, DEFAULT_SETTINGS.historyMaxMB),
   };
 }
 
