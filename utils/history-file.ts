@@ -138,7 +138,7 @@ function parseImage(raw: unknown): ParsedImport['images'][number] | string {
   if (raw.data.length > (MAX_IMAGE_BYTES * 4) / 3 + 4) return 'image too large';
   const bytes = fromBase64(raw.data);
   if (!bytes || bytes.length === 0) return 'image data is not valid base64';
-  if (sniffImage(bytes) !== raw.mime) return `the bytes are not a ${raw.mime} image`;
+  if (sniffImage(bytes) !== raw.mime) return `the bytes are not ${raw.mime}`;
   const meta: Omit<ImageMeta, 'thumb' | 'size'> = {
     id: raw.id,
     jobId: raw.jobId,

@@ -47,4 +47,9 @@ describe('validateSettings', () => {
   it('replaces an invalid base URL with the default', () => {
     expect(validateSettings({ baseUrl: 'not a url' }).baseUrl).toBe(DEFAULT_SETTINGS.baseUrl);
   });
+
+  it('clamps the history caps', () => {
+    expect(validateSettings({ historyMaxItems: 1, historyMaxMB: 1e9 })).toMatchObject({ historyMaxItems: 10, historyMaxMB: 5000 });
+    expect(validateSettings({ historyMaxItems: 'x' })).toMatchObject({ historyMaxItems: DEFAULT_SETTINGS.historyMaxItems });
+  });
 });
