@@ -5,6 +5,8 @@ import { HistoryNoticeBanner } from './HistoryNoticeBanner';
 import { HistoryTransfer } from './HistoryTransfer';
 import { useHistory } from './history-hooks';
 
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 interface Props {
   settings: Settings;
   onChange: (patch: Partial<Settings>) => void;
@@ -26,7 +28,7 @@ export function HistoryOptions({ settings, onChange }: Props) {
       <p data-testid="history-usage">
         {entries === undefined
           ? 'Reading history…'
-          : `${usage.entries} of ${settings.historyMaxItems} entries (${usage.prompts} prompts, ${usage.images} images) · ${formatBytes(usage.bytes)} of ${settings.historyMaxMB} MB (${share}%)`}
+          : `${usage.entries} of ${settings.historyMaxItems} entries (${count(usage.prompts, 'prompt')}, ${count(usage.images, 'image')}) · ${formatBytes(usage.bytes)} of ${settings.historyMaxMB} MB (${share}%)`}
       </p>
       <label for="history-max-items">Keep at most (entries)</label>
       <input

@@ -40,7 +40,8 @@ export function HistoryTransfer() {
       const now = new Date();
       const { json, prompts, images } = await withHistory((db) => exportHistory(db, now));
       download(json, exportFileName(now));
-      return { tone: 'ok', lines: [`Exported ${prompts} prompts and ${images} images to ${exportFileName(now)}.`] };
+      const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+      return { tone: 'ok', lines: [`Exported ${count(prompts, 'prompt')} and ${count(images, 'image')} to ${exportFileName(now)}.`] };
     });
 
   const importFile = (file: File | undefined) =>
