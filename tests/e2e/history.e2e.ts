@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_REPLY } from '../fixtures/fake-openai';
-import { makePng } from '../fixtures/png';
+import { makePng } from '../fixtures/solid-png';
 import {
   addHistoryImage,
   configure,
