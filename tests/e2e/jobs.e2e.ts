@@ -92,11 +92,16 @@ describe('jobs outlive the popup and the worker', () => {
     session.server.chat.chunkDelayMs = 40;
     const panel = await openSidePanelPage(session);
     const popup = await openPopup(session);
-    await panel.getByTestId('composer').fill('A red fox asleep in fresh snow.');
+    const historyCount = async () => Number((await panel.getByRole('button', { name: /^History/ }).textContent())?.match(/\((\d+)\)/)?.[1]);
+    await expect.poll(historyCount).toBeGreaterThan(0);
+    const before = await historyCount();
+    await panel.getByTestId('composer').fill('A heron standing in a misty river at dawn.');
     await panel.getByRole('button', { name: 'Write prompt' }).click();
     await expect.poll(async () => (await popup.getByTestId('prompt').inputValue()).length, { timeout: 10_000 }).toBeGreaterThan(0);
     await expect.poll(() => panel.getByTestId('prompt').inputValue(), { timeout: 15_000 }).toBe(DEFAULT_REPLY);
     await expect.poll(() => popup.getByTestId('prompt').inputValue()).toBe(DEFAULT_REPLY);
+    // The finished prompt reaches history, and the open panel's list follows without a reload.
+    await expect.poll(historyCount).toBe(before + 1);
     // The panel has no "Open in side panel" of its own; the popup's opens Chrome's side panel.
     expect(await panel.getByRole('button', { name: 'Open in side panel' }).count()).toBe(0);
     await popup.getByRole('button', { name: 'Open in side panel' }).click();
