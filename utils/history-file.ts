@@ -103,6 +103,15 @@ const isId = (v: unknown): v is string => typeof v === 'string' && /^[A-Za-z0-9_
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 const isSide = (v: unknown): v is number => Number.isInteger(v) && (v as number) > 0 && (v as number) <= 16_384;
 
+const optText = (v: unknown) => v === undefined || typeof v === 'string';
+
+/** The captured source as the popup shows it: text, and optional title, address and note. */
+function isSource(source: unknown): boolean {
+  if (!isObject(source) || typeof source.text !== 'string') return false;
+  if (!optText(source.title) || !optText(source.url) || !optText(source.contextNote)) return false;
+  return typeof source.originalLength === 'number' && typeof source.shortened === 'boolean';
+}
+
 /** Why a job snapshot cannot be taken back, or null when it can. */
 function jobProblem(job: unknown, id: string): string | null {
   if (!isObject(job)) return 'no job in the record';
@@ -111,8 +120,9 @@ function jobProblem(job: unknown, id: string): string | null {
   if (typeof job.prompt !== 'string' || job.prompt.trim() === '') return 'no prompt text';
   if (job.prompt.length > MAX_PROMPT_CHARS) return 'prompt too long';
   if (!isTime(job.createdAt) || !isTime(job.updatedAt)) return 'missing times';
-  if (job.source !== undefined && (!isObject(job.source) || typeof job.source.text !== 'string')) return 'malformed source';
+  if (job.source !== undefined && !isSource(job.source)) return 'malformed source';
   if (job.model !== undefined && typeof job.model !== 'string') return 'malformed model';
+  if (job.edited !== undefined && typeof job.edited !== 'boolean') return 'malformed job';
   return null;
 }
 

@@ -55,6 +55,7 @@ describe('import validation', () => {
           { id: 'c', createdAt: 1, job: job('other') },
           'nonsense',
           { id: 'a', createdAt: 1, job: job('a') },
+          { id: 'd', createdAt: 1, job: { ...job('d'), source: { text: 'x', title: 42, originalLength: 1, shortened: false } } },
         ],
         [
           goodImage,
@@ -76,6 +77,7 @@ describe('import validation', () => {
       { what: 'prompt 4 (c)', reason: 'the job id does not match the record id' },
       { what: 'prompt 5', reason: 'not an object' },
       { what: 'prompt 6 (a)', reason: 'listed twice in the file' },
+      { what: 'prompt 7 (d)', reason: 'malformed source' },
       { what: 'image 2 (img2)', reason: 'unsupported image format' },
       { what: 'image 3 (img3)', reason: 'the bytes are not image/jpeg' },
       { what: 'image 4 (img4)', reason: 'image data is not valid base64' },
