@@ -6,6 +6,7 @@ import { DEFAULT_SETTINGS, LIMITS, normalizeBaseUrl, type Settings } from '../ut
 import { loadSettings, saveSettings } from '../utils/settings-store';
 import { CaptureOptions } from './CaptureOptions';
 import { GeneratorsOptions } from './GeneratorsOptions';
+import { HistoryOptions } from './HistoryOptions';
 import { useKeyStatus } from './hooks';
 import { ImageOptions } from './ImageOptions';
 
@@ -174,6 +175,7 @@ export function OptionsApp() {
           />
         </fieldset>
 
+        <HistoryOptions settings={settings} onChange={update} />
         <div class="row">
           <button type="submit" class="primary" disabled={busy}>
             Save

@@ -4,10 +4,12 @@ import { isRunning } from '../utils/job';
 import { send } from '../utils/messaging';
 import { Composer } from './Composer';
 import { ErrorNotice } from './ErrorNotice';
+import { HistoryPanel } from './HistoryPanel';
 import { useJob, useKeyStatus } from './hooks';
 import { KeyMissing } from './KeyMissing';
 import { PromptActions } from './PromptActions';
 import { PromptBox } from './PromptBox';
+import { SidePanelButton } from './SidePanelButton';
 import { SourceSummary } from './SourceSummary';
 
 const openOptions = () => void browser.runtime.openOptionsPage();
@@ -36,6 +38,7 @@ export function PopupApp() {
     <main class="popup">
       <header class="bar">
         <h1>Promptbrush</h1>
+        <SidePanelButton />
         <button type="button" class="link" onClick={openOptions}>
           Settings
         </button>
@@ -76,6 +79,7 @@ export function PopupApp() {
       )}
 
       <Composer disabled={hasKey !== true || running} onExpand={expandText} onUseSelection={() => void useSelection()} />
+      <HistoryPanel />
     </main>
   );
 }

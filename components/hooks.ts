@@ -3,8 +3,12 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Job } from '../utils/job';
 import { readJob, watchJob } from '../utils/job-store';
 import { send } from '../utils/messaging';
+import { useJobLiveness } from './job-liveness';
 
-/** The current job, followed live as the background writes it. `undefined` while loading. */
+/**
+ * The current job, followed live as the background writes it. `undefined` while loading. A job
+ * shown as running is checked with the background (see job-liveness.ts).
+ */
 export function useJob(): Job | null | undefined {
   const [job, setJob] = useState<Job | null | undefined>(undefined);
   useEffect(() => {
@@ -16,6 +20,7 @@ export function useJob(): Job | null | undefined {
       unwatch();
     };
   }, []);
+  useJobLiveness(job);
   return job;
 }
 

@@ -1,5 +1,6 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { onCommand, onMenuClick, wireBackground } from '../utils/background-wiring';
+import { addImage } from '../utils/history-api';
 
 export default defineBackground({
   type: 'module',
@@ -9,7 +10,7 @@ export default defineBackground({
     // shortcut, so tests call the very handlers the menu and the shortcut use. `import.meta.env.MODE` is a build-time constant; production builds
     // drop this branch entirely (a size test checks the hook name is absent).
     if (import.meta.env.MODE === 'e2e') {
-      Object.assign(globalThis, { __promptbrushE2E: { onMenuClick, onCommand } });
+      Object.assign(globalThis, { __promptbrushE2E: { onMenuClick, onCommand, addImage } });
     }
   },
 });

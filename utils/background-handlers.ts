@@ -1,9 +1,10 @@
 // Browser glue: the background's answer to every message in the protocol.
 import { apiKeyItem, readApiKey } from './api-key-store';
+import { sharedHistory } from './history-db';
 import { cancelImageRun, startImageRun } from './image-runner';
 import type { JobError } from './job';
-import { editPrompt } from './job';
-import { cancelJob, retryJob, startFromTab, startFromText } from './job-runner';
+import { editPrompt, isRunning, markInterrupted } from './job';
+import { cancelJob, isActive, retryJob, reuseJob, startFromTab, startFromText } from './job-runner';
 import { mutateJobById } from './job-store';
 import type { Handlers } from './messaging';
 import type { ProviderDraft } from './protocol';
@@ -46,4 +47,14 @@ export const handlers: Handlers = {
   listModels: async (draft) => ({ models: await fetchModels(await resolveDraft(draft)) }),
   generateImage: async (request) => ({ runId: await startImageRun(request) }),
   cancelImage: async ({ runId }) => ({ cancelled: await cancelImageRun(runId) }),
+  reuseJob: async ({ jobId }) => {
+    const record = await (await sharedHistory()).getPrompt(jobId);
+    if (!record) throw { kind: 'unknown', detail: 'This entry is no longer in history.' } satisfies JobError;
+    return { jobId: await reuseJob(record.job) };
+  },
+  checkJob: async ({ jobId }) => {
+    // Running in storage but not in this worker: the worker that ran it was stopped.
+    await mutateJobById(jobId, (job) => (isRunning(job) && !isActive(jobId) ? markInterrupted(job, Date.now()) : job));
+    return { running: isActive(jobId) };
+  },
 };

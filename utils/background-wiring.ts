@@ -4,6 +4,10 @@ import { browser } from 'wxt/browser';
 import { handlers } from './background-handlers';
 import { badgeFor } from './badge';
 import { classifyError } from './classify-error';
+import { capsFromSettings, isRecordable } from './history';
+import { recordPrompt } from './history-api';
+import { sharedHistory } from './history-db';
+import { notifyHistoryChanged } from './history-events';
 import { recoverImageRun } from './image-runner';
 import { isRunning, markInterrupted } from './job';
 import { startFromTab, type TabCapture } from './job-runner';
@@ -11,6 +15,9 @@ import { mutateJob, watchJob } from './job-store';
 import { CAPTURE_COMMAND } from './manifest';
 import { menuClickToCapture, menuItems } from './menus';
 import { listen } from './messaging';
+import { JOB_WATCH_PORT } from './protocol';
+import { validateSettings } from './settings';
+import { settingsItem } from './settings-store';
 
 async function createMenus(): Promise<void> {
   await browser.contextMenus.removeAll();
@@ -51,12 +58,44 @@ function followJobWithBadge(): void {
   watchJob(show);
 }
 
+/**
+ * Every finished prompt goes to history: on each transition into a finished state (ready, and
+ * any later state other helpers add), the whole job snapshot is stored. Edits update it.
+ */
+function followJobWithHistory(): void {
+  let recorded = '';
+  watchJob((job) => {
+    if (!isRecordable(job)) return;
+    const key = `${job.id}|${job.updatedAt}`;
+    if (key === recorded) return;
+    recorded = key;
+    // A failure is reported to the person by recordPrompt (history notice); nothing else to do.
+    recordPrompt(job).catch(() => undefined);
+  });
+}
+
+/** Lower caps in Settings take effect at once, not at the next save. */
+function followHistoryCaps(): void {
+  settingsItem.watch(async (settings) => {
+    const caps = capsFromSettings(validateSettings(settings));
+    const dropped = await (await sharedHistory()).enforceCaps(caps).catch(() => []);
+    if (dropped.length > 0) notifyHistoryChanged();
+  });
+}
+
 export function wireBackground(): void {
   browser.runtime.onInstalled.addListener(() => void createMenus());
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab));
   browser.commands.onCommand.addListener((command, tab) => onCommand(command, tab));
   listen(handlers, (error) => classifyError(error));
   followJobWithBadge();
+  followJobWithHistory();
+  followHistoryCaps();
+  // Pages showing a running job hold a port, only to learn (onDisconnect) when the worker stops;
+  // it is not a keep-alive: nothing is sent on it, and it exists only while a job runs.
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== JOB_WATCH_PORT) port.disconnect();
+  });
   // A job that was running when the worker stopped has nobody working on it any more.
   void mutateJob((job) => (job && isRunning(job) ? markInterrupted(job, Date.now()) : undefined));
   void recoverImageRun();

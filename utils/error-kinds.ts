@@ -140,6 +140,17 @@ export const ERROR_KINDS = {
     message: 'The connection dropped while the image was being drawn. Your prompt is kept: generate again.',
     action: 'retry',
   },
+  'storage-full': {
+    title: 'Browser storage is full',
+    message:
+      'History could not be saved because the browser has no room left for Promptbrush. Delete old entries or lower the history size in Settings.',
+    action: 'open-options',
+  },
+  'history-failed': {
+    title: 'History could not be saved',
+    message: 'Saving to history failed. The current result is still here; export your history if you want to keep a copy.',
+    action: 'none',
+  },
   unknown: {
     title: 'Something went wrong',
     message: 'An unexpected error happened. Retry; if it keeps happening, check Settings.',

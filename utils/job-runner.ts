@@ -1,11 +1,13 @@
 // Browser glue: runs jobs in the background — capture, then stream the prompt — recording every
-// step in the job store. One job at a time: a new job replaces (and cancels) the running one.
+// step in the job store. One job at a time: a new job replaces (and cancels) the running one,
+// except that the same request again while it runs (a double click) joins it instead.
 import { browser } from 'wxt/browser';
 import { readApiKey } from './api-key-store';
 import { buildChatRequest } from './chat-request';
 import { classifyError } from './classify-error';
 import {
   appendDelta,
+  attachSource,
   type CapturedSource,
   failJob,
   finishExpanding,
@@ -13,8 +15,10 @@ import {
   type JobError,
   type JobTrigger,
   newJob,
+  restoreJob,
   startExpanding,
 } from './job';
+import { type ActiveRequest, isDuplicateRequest, tabRequestKey, textRequestKey } from './job-dedupe';
 import { coalescingWriter, mutateJob, mutateJobById, readJob } from './job-store';
 import { createClient, listModels, streamChat } from './llm';
 import { pickChatModel } from './models';
@@ -23,6 +27,8 @@ import { loadSettings, saveSettings } from './settings-store';
 import { buildSource, CONTEXT_UNAVAILABLE_NOTE, pickFrameCapture, type RawCapture } from './source';
 
 const running = new Map<string, AbortController>();
+/** The request behind the job this worker is running (memory only: gone with the worker, as is the job). */
+let activeRequest: ActiveRequest | null = null;
 
 const now = () => Date.now();
 const newId = () => crypto.randomUUID().replaceAll('-', '');
@@ -62,13 +68,33 @@ async function readTab(target: TabCapture): Promise<{ raw: RawCapture; note?: st
 function cancelRunning(): void {
   for (const controller of running.values()) controller.abort();
   running.clear();
+  activeRequest = null;
 }
 
-async function begin(trigger: JobTrigger): Promise<Job> {
+/** True while this worker is working on the job (the store alone cannot tell after a restart). */
+export function isActive(id: string): boolean {
+  return running.has(id);
+}
+
+/**
+ * Starts a new job, replacing the running one — or, for the same request again while it runs,
+ * returns the running job's id and `duplicate: true` so that no second request is sent. The
+ * check and the bookkeeping happen before the first await, so two messages that arrive together
+ * (a double click) cannot both start a job.
+ */
+async function begin(trigger: JobTrigger, key: string): Promise<{ jobId: string; duplicate: boolean; controller: AbortController }> {
+  const active = activeRequest;
+  const activeController = active ? running.get(active.jobId) : undefined;
+  if (active && activeController && isDuplicateRequest(active, key, now(), true)) {
+    return { jobId: active.jobId, duplicate: true, controller: activeController };
+  }
   cancelRunning();
   const job = newJob(newId(), trigger, now());
+  const controller = new AbortController();
+  running.set(job.id, controller);
+  activeRequest = { jobId: job.id, key, startedAt: now() };
   await mutateJob(() => job);
-  return job;
+  return { jobId: job.id, duplicate: false, controller };
 }
 
 const fail = (id: string, error: JobError) => mutateJobById(id, (job) => failJob(job, error, now()));
@@ -89,11 +115,11 @@ async function resolveChatModel(settings: Settings, apiKey: string, signal: Abor
 }
 
 /** Streams the prompt for a captured source into the job with this id. */
-async function expand(id: string, source: CapturedSource): Promise<void> {
-  const controller = new AbortController();
-  running.set(id, controller);
+async function expand(id: string, source: CapturedSource, controller: AbortController): Promise<void> {
   const apiKey = await readApiKey();
   try {
+    if (controller.signal.aborted) throw { kind: 'cancelled' } satisfies JobError;
+    await mutateJobById(id, (job) => attachSource(job, source, now()));
     if (!apiKey) throw { kind: 'missing-key' } satisfies JobError;
     if (!source.text) throw { kind: 'empty-selection' } satisfies JobError;
     const settings = await loadSettings();
@@ -112,40 +138,35 @@ async function expand(id: string, source: CapturedSource): Promise<void> {
   } catch (error) {
     await mutateJobById(id, (job) => failJob({ ...job, source: job.source ?? source }, asJobError(error, [apiKey]), now()));
   } finally {
-    running.delete(id);
+    if (running.get(id) === controller) running.delete(id);
+    if (activeRequest?.jobId === id && !running.has(id)) activeRequest = null;
   }
-}
-
-/** Expands a source, unless it is empty: then the person is told, and nothing is sent. */
-async function expandOrRefuse(id: string, source: CapturedSource): Promise<void> {
-  if (!source.text) {
-    await fail(id, { kind: 'empty-selection' });
-    return;
-  }
-  await expand(id, source);
 }
 
 /** Context menu, keyboard shortcut and popup "use selection": read the tab, then expand. */
 export async function startFromTab(target: TabCapture): Promise<string> {
-  const job = await begin(target.trigger);
+  const { jobId, duplicate, controller } = await begin(target.trigger, tabRequestKey(target.tabId, target.frameId, target.selectionText));
+  if (duplicate) return jobId;
   void (async () => {
-    if (!(await readApiKey())) return fail(job.id, { kind: 'missing-key' });
     try {
+      if (!(await readApiKey())) throw { kind: 'missing-key' } satisfies JobError;
       const { raw, note } = await readTab(target);
-      await expandOrRefuse(job.id, buildSource(raw, await loadSettings(), note));
+      await expand(jobId, buildSource(raw, await loadSettings(), note), controller);
     } catch (error) {
-      await fail(job.id, asJobError(error, []));
+      if (running.get(jobId) === controller) running.delete(jobId);
+      await fail(jobId, asJobError(error, []));
     }
   })();
-  return job.id;
+  return jobId;
 }
 
 /** Text typed or pasted into the popup. */
 export async function startFromText(text: string): Promise<string> {
-  const job = await begin('popup-text');
+  const { jobId, duplicate, controller } = await begin('popup-text', textRequestKey(text));
+  if (duplicate) return jobId;
   const settings = await loadSettings();
-  void expandOrRefuse(job.id, buildSource({ text }, settings));
-  return job.id;
+  void expand(jobId, buildSource({ text }, settings), controller);
+  return jobId;
 }
 
 export async function cancelJob(id: string): Promise<boolean> {
@@ -155,9 +176,24 @@ export async function cancelJob(id: string): Promise<boolean> {
 }
 
 export async function retryJob(id: string): Promise<string> {
-  const job = await readJob();
-  if (!job || job.id !== id || !job.source) throw { kind: 'unknown', detail: 'This job can no longer be retried.' } satisfies JobError;
+  // A second click on Retry while the retry runs joins it (checked and recorded before any await).
+  if (running.has(id)) return id;
   cancelRunning();
-  void expand(id, job.source);
+  const controller = new AbortController();
+  running.set(id, controller);
+  activeRequest = { jobId: id, key: `retry:${id}`, startedAt: now() };
+  const job = await readJob();
+  if (!job || job.id !== id || !job.source) {
+    running.delete(id);
+    throw { kind: 'unknown', detail: 'This job can no longer be retried.' } satisfies JobError;
+  }
+  void expand(id, job.source, controller);
   return id;
+}
+
+/** "Reuse" from history: the saved snapshot becomes the current job (replacing a running one). */
+export async function reuseJob(snapshot: Job): Promise<string> {
+  cancelRunning();
+  await mutateJob(() => restoreJob(snapshot, now()));
+  return snapshot.id;
 }

@@ -85,3 +85,21 @@ export function editPrompt(job: Job, prompt: string, now: number): Job {
   if (isRunning(job)) return job;
   return { ...job, prompt, edited: true, updatedAt: now };
 }
+
+/**
+ * Records what was captured as soon as it is known, before the model is even chosen, so that a
+ * job interrupted at any later step can still be retried.
+ */
+export function attachSource(job: Job, source: CapturedSource, now: number): Job {
+  return { ...job, source, updatedAt: now };
+}
+
+/**
+ * A job taken back from history ("reuse"): the whole snapshot (whatever fields it carries) as
+ * the current job, shown as finished. A snapshot saved mid-run cannot be resumed, so it is
+ * shown as ready with the text it had.
+ */
+export function restoreJob(snapshot: Job, now: number): Job {
+  const status = isRunning(snapshot) || snapshot.status === 'error' ? 'ready' : snapshot.status;
+  return { ...snapshot, status, error: undefined, updatedAt: now };
+}

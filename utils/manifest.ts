@@ -21,7 +21,8 @@ export function buildManifest({ browser, e2e }: ManifestOptions) {
     name: 'Promptbrush',
     description:
       'Highlight text on any page and turn it into a strong image-generation prompt, then generate the image or take the prompt to your generator.',
-    permissions: ['activeTab', 'contextMenus', 'scripting', 'storage'],
+    // sidePanel: "Open in side panel" (Chrome; Firefox's sidebar_action needs no permission).
+    permissions: ['activeTab', 'contextMenus', 'scripting', 'storage', ...(firefox ? [] : ['sidePanel'])],
     host_permissions: e2e ? E2E_HOST_PERMISSIONS : [],
     optional_host_permissions: OPTIONAL_HOST_PERMISSIONS,
     action: { default_title: 'Promptbrush' },

@@ -42,7 +42,17 @@ export interface ProtocolMap {
     response: { runId: string };
   };
   cancelImage: { request: { runId: string }; response: { cancelled: boolean } };
+  /** "Reuse" in history: make the saved job the current one. */
+  reuseJob: { request: { jobId: string }; response: { jobId: string } };
+  /**
+   * A page shows a running job: is the background really working on it? Starting the worker to
+   * answer is what marks a job it lost as interrupted; the answer says whether it still runs.
+   */
+  checkJob: { request: { jobId: string }; response: { running: boolean } };
 }
+
+/** The name of the port a page opens while it shows a running job (see components/job-liveness.ts). */
+export const JOB_WATCH_PORT = 'job-watch';
 
 export type MessageType = keyof ProtocolMap;
 export type RequestOf<T extends MessageType> = ProtocolMap[T]['request'];
@@ -104,6 +114,8 @@ export const VALIDATORS: { [T in MessageType]: Validator<T> } = {
         }
       : null,
   cancelImage: (p) => (isId(p.runId) ? { runId: p.runId } : null),
+  reuseJob: (p) => (isId(p.jobId) ? { jobId: p.jobId } : null),
+  checkJob: (p) => (isId(p.jobId) ? { jobId: p.jobId } : null),
 };
 
 export const MESSAGE_TYPES = Object.keys(VALIDATORS) as MessageType[];

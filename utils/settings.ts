@@ -15,6 +15,10 @@ export interface Settings {
   maxSelectionChars: number;
   /** Seconds before a model request is abandoned (well under the worker's 5-minute limit). */
   requestTimeoutSeconds: number;
+  /** History cap: most entries kept (one entry = one prompt and its images); oldest go first. */
+  historyMaxItems: number;
+  /** History cap: most megabytes kept (image bytes dominate); oldest entries go first. */
+  historyMaxMB: number;
   /** Image generation: model (empty = best available), quality, format, count. */
   images: ImageSettings;
   /** External generators for "Open in…", editable; the defaults are restorable. */
@@ -45,11 +49,15 @@ export const DEFAULT_SETTINGS: Settings = {
   images: DEFAULT_IMAGE_SETTINGS,
   generators: validateGenerators(undefined),
   context: { title: true, url: true, urlQuery: false, heading: true, surrounding: true },
+  historyMaxItems: 500,
+  historyMaxMB: 200,
 };
 
 export const LIMITS = {
   maxSelectionChars: { min: 200, max: 100_000 },
   requestTimeoutSeconds: { min: 10, max: 240 },
+  historyMaxItems: { min: 10, max: 10_000 },
+  historyMaxMB: { min: 5, max: 5_000 },
 } as const;
 
 function clampInt(value: unknown, range: { min: number; max: number }, fallback: number): number {
@@ -100,6 +108,8 @@ export function validateSettings(input: unknown): Settings {
     images: validateImageSettings(raw.images),
     generators: validateGenerators(raw.generators),
     context: validateContext(raw.context),
+    historyMaxItems: clampInt(raw.historyMaxItems, LIMITS.historyMaxItems, DEFAULT_SETTINGS.historyMaxItems),
+    historyMaxMB: clampInt(raw.historyMaxMB, LIMITS.historyMaxMB, DEFAULT_SETTINGS.historyMaxMB),
   };
 }
 

@@ -29,7 +29,17 @@ describe.each(BUILDS)('production build %s', (dir) => {
   });
 
   it('asks only for the permissions the README justifies', () => {
-    expect([...manifest.permissions].sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'storage']);
+    const sidePanel = dir.endsWith('firefox-mv3') ? [] : ['sidePanel'];
+    expect([...manifest.permissions].sort()).toEqual(['activeTab', 'contextMenus', 'scripting', ...sidePanel, 'storage'].sort());
+  });
+
+  it('opens the same app in the side panel (Chrome) or sidebar (Firefox)', () => {
+    if (dir.endsWith('firefox-mv3')) {
+      expect(manifest.sidebar_action).toMatchObject({ default_panel: 'sidepanel.html', open_at_install: false });
+    } else {
+      expect(manifest.side_panel).toEqual({ default_path: 'sidepanel.html' });
+    }
+    expect(existsSync(join(dir, 'sidepanel.html'))).toBe(true);
   });
 
   it('contains no end-to-end test hook', () => {

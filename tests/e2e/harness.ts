@@ -61,7 +61,7 @@ export async function startSession(): Promise<Session> {
   const profileDir = mkdtempSync(join(tmpdir(), 'promptbrush-e2e-'));
   const [server, pages] = await Promise.all([startFakeOpenAI(), startPageServer()]);
   const { context, worker, extensionId } = await launchBrowser(profileDir);
-  return {
+  const session: Session = {
     context,
     worker,
     extensionId,
@@ -69,11 +69,63 @@ export async function startSession(): Promise<Session> {
     pages,
     profileDir,
     async close() {
-      await context.close().catch(() => undefined);
+      // The browser may have been restarted (restartBrowser): close the current one.
+      await session.context.close().catch(() => undefined);
       await Promise.all([server.close(), pages.close()]);
       rmSync(profileDir, { recursive: true, force: true });
     },
   };
+  return session;
+}
+
+/** Quits the browser and starts it again on the same profile (what survives a restart). */
+export async function restartBrowser(session: Session): Promise<void> {
+  await session.context.close();
+  const { context, worker, extensionId } = await launchBrowser(session.profileDir);
+  Object.assign(session, { context, worker, extensionId });
+}
+
+/**
+ * Stops the extension's service worker the way the browser does when it idles it out: through
+ * the DevTools protocol (Target.closeTarget on the service_worker target). The worker starts
+ * again on the next event (a message from a page, for example).
+ */
+export async function stopServiceWorker(session: Session): Promise<void> {
+  const page = await session.context.newPage();
+  try {
+    const cdp = await session.context.newCDPSession(page);
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${session.extensionId}/`));
+    if (!target) throw new Error('The extension has no running service worker to stop.');
+    const { success } = await cdp.send('Target.closeTarget', { targetId: target.targetId });
+    if (!success) throw new Error('The service worker could not be stopped.');
+    await cdp.detach();
+  } finally {
+    await page.close();
+  }
+}
+
+/** The current job as stored in storage.session (what every page renders from). */
+export async function storedJob(
+  session: Session,
+): Promise<{ id: string; status: string; prompt: string; error?: { kind: string } } | null> {
+  return session.worker.evaluate(async () => ((await chrome.storage.session.get('job')) as { job?: never }).job ?? null);
+}
+
+/** Adds an image to history through the background's history API (e2e build hook). */
+export async function addHistoryImage(
+  session: Session,
+  jobId: string,
+  image: { bytes: Uint8Array; mime: string; width: number; height: number; model: string },
+): Promise<string> {
+  return session.worker.evaluate(
+    async ({ jobId, image }) => {
+      const hook = (globalThis as unknown as { __promptbrushE2E: { addImage: (jobId: string, image: unknown) => Promise<string> } })
+        .__promptbrushE2E;
+      return hook.addImage(jobId, { ...image, bytes: new Uint8Array(image.bytes) });
+    },
+    { jobId, image: { ...image, bytes: [...image.bytes] } },
+  );
 }
 
 /** Stores settings and key the way the options page and background would. */
@@ -144,6 +196,13 @@ export async function openPopup(session: Session, query = ''): Promise<Page> {
   const page = await session.context.newPage();
   await page.setViewportSize({ width: 440, height: 640 });
   await page.goto(`chrome-extension://${session.extensionId}/popup.html${query}`);
+  return page;
+}
+
+export async function openSidePanelPage(session: Session): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.setViewportSize({ width: 400, height: 800 });
+  await page.goto(`chrome-extension://${session.extensionId}/sidepanel.html`);
   return page;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   appendDelta,
+  attachSource,
   type CapturedSource,
   editPrompt,
   failJob,
@@ -8,6 +9,7 @@ import {
   isRunning,
   markInterrupted,
   newJob,
+  restoreJob,
   startExpanding,
 } from '../../utils/job';
 
@@ -57,5 +59,18 @@ describe('job state machine', () => {
     const again = startExpanding(failed, source, 'm', 3);
     expect(again).toMatchObject({ status: 'expanding', prompt: '' });
     expect(again.error).toBeUndefined();
+  });
+
+  it('keeps the captured source from the start, so a job interrupted before streaming can be retried', () => {
+    const job = attachSource(newJob('j', 'menu', 0), source, 1);
+    expect(job).toMatchObject({ status: 'capturing', source });
+    expect(markInterrupted(job, 2)).toMatchObject({ status: 'error', source, error: { kind: 'interrupted' } });
+  });
+
+  it('a job reused from history is shown finished, with every field it had', () => {
+    const saved = { ...finishExpanding(startExpanding(newJob('j', 'menu', 0), source, 'm', 0), 'p', 1), target: 'flux' };
+    expect(restoreJob(saved, 9)).toEqual({ ...saved, updatedAt: 9, error: undefined });
+    const halfWay = appendDelta(startExpanding(newJob('k', 'menu', 0), source, 'm', 0), 'half', 1);
+    expect(restoreJob(halfWay, 9)).toMatchObject({ status: 'ready', prompt: 'half' });
   });
 });

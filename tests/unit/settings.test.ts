@@ -35,7 +35,8 @@ describe('validateSettings', () => {
       maxSelectionChars: 5,
       requestTimeoutSeconds: 10_000,
     });
-    expect(settings).toMatchObject({
+    expect(settings).toEqual({
+      ...DEFAULT_SETTINGS,
       baseUrl: 'http://localhost:1234/v1',
       chatModel: 'm',
       maxSelectionChars: 200,
@@ -57,5 +58,10 @@ describe('validateSettings', () => {
 
   it('replaces an invalid base URL with the default', () => {
     expect(validateSettings({ baseUrl: 'not a url' }).baseUrl).toBe(DEFAULT_SETTINGS.baseUrl);
+  });
+
+  it('clamps the history caps', () => {
+    expect(validateSettings({ historyMaxItems: 1, historyMaxMB: 1e9 })).toMatchObject({ historyMaxItems: 10, historyMaxMB: 5000 });
+    expect(validateSettings({ historyMaxItems: 'x' })).toMatchObject({ historyMaxItems: DEFAULT_SETTINGS.historyMaxItems });
   });
 });

@@ -1,0 +1,87 @@
+// The background's job runner under fakeBrowser, with the real openai SDK talking to the fake
+// server: one request per double click, "interrupted" after a worker restart, Retry completes.
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { handlers } from '../../utils/background-handlers';
+import { recordPrompt } from '../../utils/history-api';
+import { sharedHistory } from '../../utils/history-db';
+import { appendDelta, type Job, newJob, startExpanding } from '../../utils/job';
+import { retryJob, startFromText } from '../../utils/job-runner';
+import { jobItem, mutateJob, readJob } from '../../utils/job-store';
+import { DEFAULT_REPLY, type FakeOpenAI, startFakeOpenAI } from '../fixtures/fake-openai';
+
+let server: FakeOpenAI;
+
+beforeAll(async () => {
+  server = await startFakeOpenAI();
+});
+afterAll(() => server.close());
+beforeEach(async () => {
+  fakeBrowser.reset();
+  server.reset();
+  await fakeBrowser.storage.local.set({
+    apiKey: 'sk-test-runner-0123456789',
+    settings: { baseUrl: server.baseUrl, chatModel: 'fake-chat-mini', maxSelectionChars: 8000, requestTimeoutSeconds: 30 },
+  });
+});
+
+const finished = () => vi.waitFor(async () => expect((await readJob())?.status).toMatch(/ready|error/), { timeout: 5000 });
+
+describe('job runner', () => {
+  it('a double click on "Write prompt" sends one request', async () => {
+    server.chat.chunkDelayMs = 20;
+    const [first, second] = await Promise.all([startFromText('A red fox in snow'), startFromText('A red fox in snow')]);
+    expect(second).toBe(first);
+    await finished();
+    expect(await readJob()).toMatchObject({ id: first, status: 'ready', prompt: DEFAULT_REPLY });
+    expect(server.chatRequests()).toHaveLength(1);
+  });
+
+  it('new text while a job runs replaces it: the first is cancelled, the second finishes', async () => {
+    server.chat.chunkDelayMs = 30;
+    const first = await startFromText('A red fox in snow');
+    await vi.waitFor(async () => expect((await readJob())?.prompt.length).toBeGreaterThan(0));
+    const second = await startFromText('A lighthouse in a storm');
+    expect(second).not.toBe(first);
+    await vi.waitFor(async () => expect(await readJob()).toMatchObject({ id: second, status: 'ready', prompt: DEFAULT_REPLY }), {
+      timeout: 8000,
+    });
+    expect(server.chatRequests()).toHaveLength(2);
+  });
+
+  it('a job left running by a stopped worker is marked interrupted with its text kept, and Retry (clicked twice) completes it once', async () => {
+    const source = { text: 'A lighthouse in a storm', originalLength: 23, shortened: false };
+    const lost: Job = appendDelta(startExpanding(newJob('lostjob', 'menu', 1), source, 'fake-chat-mini', 2), 'A lone lighthouse', 3);
+    await jobItem.setValue(lost);
+
+    expect(await handlers.checkJob({ jobId: 'lostjob' })).toEqual({ running: false });
+    expect(await readJob()).toMatchObject({ status: 'error', error: { kind: 'interrupted' }, prompt: 'A lone lighthouse', source });
+
+    const [a, b] = await Promise.all([retryJob('lostjob'), retryJob('lostjob')]);
+    expect([a, b]).toEqual(['lostjob', 'lostjob']);
+    await vi.waitFor(async () => expect(await readJob()).toMatchObject({ id: 'lostjob', status: 'ready', prompt: DEFAULT_REPLY }), {
+      timeout: 5000,
+    });
+    expect(server.chatRequests()).toHaveLength(1);
+  });
+
+  it('a running job this worker owns is not touched by checkJob', async () => {
+    server.chat.chunkDelayMs = 30;
+    const id = await startFromText('A fox');
+    expect(await handlers.checkJob({ jobId: id })).toEqual({ running: true });
+    expect((await readJob())?.status).not.toBe('error');
+    await finished();
+  });
+
+  it('reuse loads a history entry into the current job', async () => {
+    await startFromText('A fox');
+    await finished();
+    const done = (await readJob()) as Job;
+    await recordPrompt(done);
+    await mutateJob(() => null);
+    await handlers.reuseJob({ jobId: done.id });
+    expect(await readJob()).toMatchObject({ id: done.id, status: 'ready', prompt: DEFAULT_REPLY, source: done.source });
+    await (await sharedHistory()).clear();
+  });
+});

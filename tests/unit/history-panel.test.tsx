@@ -1,0 +1,66 @@
+// @vitest-environment happy-dom
+// The history panel as the person uses it: open, search, delete, clear — text shown as text.
+import 'fake-indexeddb/auto';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { HistoryPanel } from '../../components/HistoryPanel';
+import { sharedHistory } from '../../utils/history-db';
+import { historyNoticeItem } from '../../utils/history-notice';
+import { finishExpanding, type Job, newJob, startExpanding } from '../../utils/job';
+
+const job = (id: string, text: string, prompt: string): Job =>
+  finishExpanding(startExpanding(newJob(id, 'menu', 1), { text, originalLength: text.length, shortened: false }, 'm', 2), prompt, 3);
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  const db = await sharedHistory();
+  await db.clear();
+  await db.putPrompt(job('fox', 'A red fox in snow', 'Fox prompt <img src=x onerror=alert(1)>'), 1);
+  await db.putPrompt(job('sea', 'A lighthouse at sea', 'Lighthouse prompt'), 2);
+});
+afterEach(cleanup);
+
+describe('HistoryPanel', () => {
+  it('lists entries newest first, searches them and shows text as text', async () => {
+    render(<HistoryPanel />);
+    const toggle = await screen.findByRole('button', { name: /History \(2\)/ });
+    fireEvent.click(toggle);
+    await waitFor(() => expect(screen.getAllByTestId('history-item')).toHaveLength(2));
+    expect(screen.getAllByTestId('history-prompt').map((p) => p.textContent)).toEqual([
+      'Lighthouse prompt',
+      'Fox prompt <img src=x onerror=alert(1)>',
+    ]);
+    expect(document.querySelector('img')).toBeNull();
+
+    fireEvent.input(screen.getByTestId('history-search'), { target: { value: 'fox SNOW' } });
+    await waitFor(() => expect(screen.getAllByTestId('history-item')).toHaveLength(1));
+    fireEvent.input(screen.getByTestId('history-search'), { target: { value: 'whale' } });
+    await waitFor(() => expect(screen.getByText('Nothing matches.')).toBeTruthy());
+  });
+
+  it('deletes one entry, then clears all after a second click', async () => {
+    render(<HistoryPanel />);
+    fireEvent.click(await screen.findByRole('button', { name: /History \(2\)/ }));
+    await waitFor(() => expect(screen.getAllByTestId('history-item')).toHaveLength(2));
+    fireEvent.click(screen.getAllByRole('button', { name: 'Delete this entry' })[0] as HTMLElement);
+    await waitFor(() => expect(screen.getAllByTestId('history-item')).toHaveLength(1));
+    expect((await (await sharedHistory()).list()).map((e) => e.jobId)).toEqual(['fox']);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Clear all' }));
+    expect(await (await sharedHistory()).list()).toHaveLength(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete all' }));
+    await waitFor(() => expect(screen.queryAllByTestId('history-item')).toHaveLength(0));
+    expect(await (await sharedHistory()).list()).toEqual([]);
+  });
+
+  it('shows a storage-full failure from the background until dismissed', async () => {
+    await historyNoticeItem.setValue({ kind: 'storage-full', what: 'an image', detail: 'Quota exceeded', at: 1 });
+    render(<HistoryPanel />);
+    const notice = await screen.findByTestId('history-notice');
+    expect(notice.textContent).toContain('Browser storage is full');
+    expect(notice.textContent).toContain('An image could not be saved to history.');
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    await waitFor(() => expect(screen.queryByTestId('history-notice')).toBeNull());
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { DOUBLE_CLICK_MS, isDuplicateRequest, tabRequestKey, textRequestKey } from '../../utils/job-dedupe';
+
+describe('double clicks never fire duplicate requests', () => {
+  const active = (key: string, startedAt = 1000) => ({ jobId: 'j1', key, startedAt });
+
+  it('the same text while its job runs joins that job', () => {
+    const key = textRequestKey('A fox in snow');
+    expect(isDuplicateRequest(active(key), textRequestKey('  A fox in snow '), 60_000, true)).toBe(true);
+  });
+
+  it('other text replaces the running job', () => {
+    expect(isDuplicateRequest(active(textRequestKey('A fox')), textRequestKey('A cat'), 1001, true)).toBe(false);
+  });
+
+  it('the same request once the job has finished starts a new one', () => {
+    const key = textRequestKey('A fox');
+    expect(isDuplicateRequest(active(key), key, 1001, false)).toBe(false);
+    expect(isDuplicateRequest(null, key, 1001, true)).toBe(false);
+  });
+
+  it('the same menu selection joins; a tab read without text joins only within the double-click window', () => {
+    const sel = tabRequestKey(4, 0, 'The storm came in');
+    expect(sel).not.toBe(tabRequestKey(4, 0, 'Another selection'));
+    expect(isDuplicateRequest(active(sel), tabRequestKey(4, undefined, 'The storm came in'), 30_000, true)).toBe(true);
+    const tab = tabRequestKey(4, undefined, undefined);
+    expect(isDuplicateRequest(active(tab), tab, 1000 + DOUBLE_CLICK_MS - 1, true)).toBe(true);
+    expect(isDuplicateRequest(active(tab), tab, 1000 + DOUBLE_CLICK_MS, true)).toBe(false);
+    expect(isDuplicateRequest(active(tab), tabRequestKey(5, undefined, undefined), 1001, true)).toBe(false);
+  });
+});

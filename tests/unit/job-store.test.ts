@@ -1,0 +1,60 @@
+// The job store under fakeBrowser: ordered changes, and streamed text persisted promptly.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { appendDelta, type CapturedSource, newJob, startExpanding } from '../../utils/job';
+import { coalescingWriter, jobItem, mutateJob, readJob } from '../../utils/job-store';
+
+const source: CapturedSource = { text: 'A fox.', originalLength: 6, shortened: false };
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+
+describe('job store', () => {
+  it('applies changes in order and persists every transition', async () => {
+    const seen: string[] = [];
+    jobItem.watch((job) => seen.push(`${job?.status}:${job?.prompt}`));
+    const job = newJob('j', 'menu', 0);
+    await Promise.all([
+      mutateJob(() => job),
+      mutateJob((current) => current && startExpanding(current, source, 'm', 1)),
+      mutateJob((current) => current && appendDelta(current, 'A', 2)),
+    ]);
+    expect((await readJob())?.prompt).toBe('A');
+    await vi.waitFor(() => expect(seen).toEqual(['capturing:', 'expanding:', 'expanding:A']));
+  });
+
+  it('saves streamed text within 250 ms of each delta, even when a storage write takes 100 ms', async () => {
+    await mutateJob(() => startExpanding(newJob('j', 'menu', 0), source, 'm', 0));
+    const set = fakeBrowser.storage.session.set.bind(fakeBrowser.storage.session);
+    const writes: { at: number; length: number }[] = [];
+    vi.spyOn(fakeBrowser.storage.session, 'set').mockImplementation(async (items) => {
+      await sleep(100);
+      await set(items);
+      const job = (items as Record<string, { prompt: string } | undefined>).job;
+      writes.push({ at: performance.now(), length: job?.prompt.length ?? 0 });
+    });
+
+    const writer = coalescingWriter('j');
+    const pushed: { at: number; length: number }[] = [];
+    let length = 0;
+    for (let i = 0; i < 60; i++) {
+      writer.push((job) => appendDelta(job, 'ab', i));
+      length += 2;
+      pushed.push({ at: performance.now(), length });
+      await sleep(10);
+    }
+    await writer.flush();
+
+    expect((await readJob())?.prompt).toBe('ab'.repeat(60));
+    // Few writes for many deltas…
+    expect(writes.length).toBeLessThan(pushed.length / 2);
+    // …and no delta waits more than ~250 ms to be stored (at most one write in flight, then its own).
+    const delays = pushed.map((delta) => {
+      const stored = writes.find((write) => write.length >= delta.length && write.at >= delta.at);
+      return (stored?.at ?? Number.POSITIVE_INFINITY) - delta.at;
+    });
+    expect(Math.max(...delays)).toBeLessThanOrEqual(250);
+  });
+});

@@ -1,0 +1,204 @@
+// The export file: prompts (whole job snapshots) and images (bytes as base64) in one JSON file,
+// and the validation of a file being imported, record by record. Pure.
+import { byteSize, IMAGE_MIME_TYPES, type ImageMeta, type ImageMime, type ImageWithBytes, type PromptRecord } from './history';
+import type { Job } from './job';
+
+export const EXPORT_FORMAT = 'promptbrush-history';
+export const EXPORT_VERSION = 1;
+/** Largest image accepted from a file. */
+export const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
+const MAX_PROMPT_CHARS = 100_000;
+
+export interface ExportedPrompt {
+  id: string;
+  createdAt: number;
+  updatedAt: number;
+  job: Job;
+}
+
+export interface ExportedImage {
+  id: string;
+  jobId: string;
+  createdAt: number;
+  mime: ImageMime;
+  width: number;
+  height: number;
+  model: string;
+  /** The image bytes, base64. */
+  data: string;
+}
+
+export interface ExportFile {
+  format: typeof EXPORT_FORMAT;
+  version: number;
+  exportedAt: string;
+  prompts: ExportedPrompt[];
+  images: ExportedImage[];
+}
+
+export interface Rejection {
+  /** Which record: "prompt 3", "image 2 (id …)". */
+  what: string;
+  reason: string;
+}
+
+export interface ParsedImport {
+  prompts: PromptRecord[];
+  images: Omit<ImageWithBytes, 'thumb' | 'size'>[];
+  rejected: Rejection[];
+}
+
+export function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+export function fromBase64(data: string): Uint8Array | null {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(data) || data.length % 4 !== 0) return null;
+  const binary = atob(data);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** The format the bytes really are, from their first bytes. */
+export function sniffImage(bytes: Uint8Array): ImageMime | null {
+  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
+  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
+  if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
+  if (starts(0x52, 0x49, 0x46, 0x46) && bytes[8] === 0x57 && bytes[9] === 0x45 && bytes[10] === 0x42 && bytes[11] === 0x50) {
+    return 'image/webp';
+  }
+  if (starts(0x47, 0x49, 0x46, 0x38)) return 'image/gif';
+  return null;
+}
+
+export function buildExport(prompts: readonly PromptRecord[], images: readonly ImageWithBytes[], now: Date): ExportFile {
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: now.toISOString(),
+    prompts: prompts.map(({ id, createdAt, updatedAt, job }) => ({ id, createdAt, updatedAt, job })),
+    images: images.map(({ id, jobId, createdAt, mime, width, height, model, bytes }) => ({
+      id,
+      jobId,
+      createdAt,
+      mime,
+      width,
+      height,
+      model,
+      data: toBase64(bytes),
+    })),
+  };
+}
+
+export function exportFileName(now: Date): string {
+  return `promptbrush-history-${now.toISOString().slice(0, 10)}.json`;
+}
+
+type Raw = Record<string, unknown>;
+const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isId = (v: unknown): v is string => typeof v === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(v);
+const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+const isSide = (v: unknown): v is number => Number.isInteger(v) && (v as number) > 0 && (v as number) <= 16_384;
+
+const optText = (v: unknown) => v === undefined || typeof v === 'string';
+
+/** The captured source as the popup shows it: text, and optional title, address and note. */
+function isSource(source: unknown): boolean {
+  if (!isObject(source) || typeof source.text !== 'string') return false;
+  if (!optText(source.title) || !optText(source.url) || !optText(source.contextNote)) return false;
+  return typeof source.originalLength === 'number' && typeof source.shortened === 'boolean';
+}
+
+/** Why a job snapshot cannot be taken back, or null when it can. */
+function jobProblem(job: unknown, id: string): string | null {
+  if (!isObject(job)) return 'no job in the record';
+  if (job.id !== id) return 'the job id does not match the record id';
+  if (typeof job.status !== 'string' || !/^[a-z-]{1,24}$/.test(job.status)) return 'unknown job status';
+  if (typeof job.prompt !== 'string' || job.prompt.trim() === '') return 'no prompt text';
+  if (job.prompt.length > MAX_PROMPT_CHARS) return 'prompt too long';
+  if (!isTime(job.createdAt) || !isTime(job.updatedAt)) return 'missing times';
+  if (job.source !== undefined && !isSource(job.source)) return 'malformed source';
+  if (job.model !== undefined && typeof job.model !== 'string') return 'malformed model';
+  if (job.edited !== undefined && typeof job.edited !== 'boolean') return 'malformed job';
+  return null;
+}
+
+function parsePrompt(raw: unknown): PromptRecord | string {
+  if (!isObject(raw)) return 'not an object';
+  if (!isId(raw.id)) return 'missing or malformed id';
+  if (!isTime(raw.createdAt)) return 'missing time';
+  const problem = jobProblem(raw.job, raw.id);
+  if (problem) return problem;
+  const job = { edited: false, trigger: 'popup-text', ...(raw.job as Raw) } as unknown as Job;
+  const updatedAt = isTime(raw.updatedAt) ? raw.updatedAt : raw.createdAt;
+  return { id: raw.id, createdAt: raw.createdAt, updatedAt, job, size: byteSize(job) };
+}
+
+function parseImage(raw: unknown): ParsedImport['images'][number] | string {
+  if (!isObject(raw)) return 'not an object';
+  if (!isId(raw.id) || !isId(raw.jobId)) return 'missing or malformed id';
+  if (!isTime(raw.createdAt)) return 'missing time';
+  if (typeof raw.mime !== 'string' || !(IMAGE_MIME_TYPES as readonly string[]).includes(raw.mime)) return 'unsupported image format';
+  if (!isSide(raw.width) || !isSide(raw.height)) return 'bad width or height';
+  if (typeof raw.model !== 'string' || raw.model.length > 200) return 'malformed model';
+  if (typeof raw.data !== 'string') return 'no image data';
+  if (raw.data.length > (MAX_IMAGE_BYTES * 4) / 3 + 4) return 'image too large';
+  const bytes = fromBase64(raw.data);
+  if (!bytes || bytes.length === 0) return 'image data is not valid base64';
+  if (sniffImage(bytes) !== raw.mime) return `the bytes are not ${raw.mime}`;
+  const meta: Omit<ImageMeta, 'thumb' | 'size'> = {
+    id: raw.id,
+    jobId: raw.jobId,
+    createdAt: raw.createdAt,
+    mime: raw.mime as ImageMime,
+    width: raw.width as number,
+    height: raw.height as number,
+    model: raw.model,
+    byteLength: bytes.length,
+  };
+  return { ...meta, bytes };
+}
+
+/**
+ * Reads an export file. A file that is not one at all gives an error; otherwise every record is
+ * checked on its own, and the bad ones are listed with the reason instead of failing the rest.
+ */
+export function parseImport(text: string): ParsedImport | { error: string } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { error: 'This file is not JSON: choose a file made by "Export history".' };
+  }
+  if (!isObject(data) || data.format !== EXPORT_FORMAT) return { error: 'This file is not a Promptbrush history export.' };
+  if (typeof data.version !== 'number' || data.version > EXPORT_VERSION) {
+    return { error: `This export was made by a newer Promptbrush (format ${String(data.version)}): update the extension first.` };
+  }
+  if (!Array.isArray(data.prompts) || !Array.isArray(data.images)) return { error: 'The file has no prompts or images list.' };
+  const result: ParsedImport = { prompts: [], images: [], rejected: [] };
+  const seen = new Set<string>();
+  data.prompts.forEach((raw, index) => {
+    const parsed = parsePrompt(raw);
+    const what = `prompt ${index + 1}${isObject(raw) && isId(raw.id) ? ` (${raw.id})` : ''}`;
+    if (typeof parsed === 'string') result.rejected.push({ what, reason: parsed });
+    else if (seen.has(`p:${parsed.id}`)) result.rejected.push({ what, reason: 'listed twice in the file' });
+    else {
+      seen.add(`p:${parsed.id}`);
+      result.prompts.push(parsed);
+    }
+  });
+  data.images.forEach((raw, index) => {
+    const parsed = parseImage(raw);
+    const what = `image ${index + 1}${isObject(raw) && isId(raw.id) ? ` (${raw.id})` : ''}`;
+    if (typeof parsed === 'string') result.rejected.push({ what, reason: parsed });
+    else if (seen.has(`i:${parsed.id}`)) result.rejected.push({ what, reason: 'listed twice in the file' });
+    else {
+      seen.add(`i:${parsed.id}`);
+      result.images.push(parsed);
+    }
+  });
+  return result;
+}

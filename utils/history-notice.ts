@@ -1,0 +1,15 @@
+// Browser glue: the last history write that failed in the background (storage full, …), kept in
+// storage.session so the popup, side panel and options show it until the person dismisses it.
+// Quota errors are reported, never swallowed.
+import { storage } from 'wxt/utils/storage';
+import type { ErrorKind } from './error-kinds';
+
+export interface HistoryNotice {
+  kind: ErrorKind;
+  /** What was being saved, e.g. "the prompt" or "an image". */
+  what: string;
+  detail?: string;
+  at: number;
+}
+
+export const historyNoticeItem = storage.defineItem<HistoryNotice | null>('session:historyNotice', { fallback: null });
