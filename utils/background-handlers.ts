@@ -1,8 +1,8 @@
 // Browser glue: the background's answer to every message in the protocol.
 import { apiKeyItem, readApiKey } from './api-key-store';
 import type { JobError } from './job';
-import { editPrompt } from './job';
-import { cancelJob, retryJob, startFromTab, startFromText } from './job-runner';
+import { chooseVariation, editNegativePrompt, editPrompt } from './job';
+import { cancelJob, regenerateJob, retryJob, startFromTab, startFromText } from './job-runner';
 import { mutateJobById } from './job-store';
 import type { Handlers } from './messaging';
 import type { ProviderDraft } from './protocol';
@@ -43,4 +43,13 @@ export const handlers: Handlers = {
     }
   },
   listModels: async (draft) => ({ models: await fetchModels(await resolveDraft(draft)) }),
+  regenerate: async ({ jobId, choice }) => ({ jobId: await regenerateJob(jobId, choice) }),
+  chooseVariation: async ({ jobId, index }) => {
+    const job = await mutateJobById(jobId, (current) => chooseVariation(current, index, Date.now()));
+    return { chosen: job?.id === jobId && job.variations?.[index] === job.prompt };
+  },
+  editNegativePrompt: async ({ jobId, negativePrompt }) => {
+    const job = await mutateJobById(jobId, (current) => editNegativePrompt(current, negativePrompt, Date.now()));
+    return { saved: job?.id === jobId && job.negativePrompt === negativePrompt };
+  },
 };

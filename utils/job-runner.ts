@@ -4,6 +4,8 @@ import { browser } from 'wxt/browser';
 import { readApiKey } from './api-key-store';
 import { buildChatRequest } from './chat-request';
 import { classifyError } from './classify-error';
+import { type CraftChoice, choiceOf, defaultChoice } from './craft';
+import { craftAnswer } from './craft-answer';
 import {
   appendDelta,
   type CapturedSource,
@@ -33,6 +35,8 @@ export interface TabCapture {
   /** The browser's own copy of the selection (context menu), used where scripts cannot run. */
   selectionText?: string;
   trigger: JobTrigger;
+  /** Overrides the remembered target/style/aspect (a context-menu item per target). */
+  choice?: Partial<CraftChoice>;
 }
 
 async function readTab(target: TabCapture): Promise<{ raw: RawCapture; note?: string }> {
@@ -88,8 +92,11 @@ async function resolveChatModel(settings: Settings, apiKey: string, signal: Abor
   return picked;
 }
 
-/** Streams the prompt for a captured source into the job with this id. */
-async function expand(id: string, source: CapturedSource): Promise<void> {
+/**
+ * Streams the prompt for a captured source into the job with this id, then post-processes it
+ * for the chosen target. `override` picks target/style/aspect/takes over the remembered defaults.
+ */
+async function expand(id: string, source: CapturedSource, override: Partial<CraftChoice> = {}): Promise<void> {
   const controller = new AbortController();
   running.set(id, controller);
   const apiKey = await readApiKey();
@@ -97,18 +104,19 @@ async function expand(id: string, source: CapturedSource): Promise<void> {
     if (!apiKey) throw { kind: 'missing-key' } satisfies JobError;
     if (!source.text) throw { kind: 'empty-selection' } satisfies JobError;
     const settings = await loadSettings();
+    const choice = defaultChoice(settings, override);
     const model = await resolveChatModel(settings, apiKey, controller.signal);
-    await mutateJobById(id, (job) => startExpanding(job, source, model, now()));
+    await mutateJobById(id, (job) => startExpanding(job, source, model, now(), choice));
     const client = createClient({ baseUrl: settings.baseUrl, apiKey, timeoutMs: settings.requestTimeoutSeconds * 1000 });
     const writer = coalescingWriter(id);
-    const text = await streamChat(client, buildChatRequest(source, model), {
+    const text = await streamChat(client, buildChatRequest(source, model, { choice, settings }), {
       signal: controller.signal,
       onDelta: (delta) => writer.push((job) => appendDelta(job, delta, now())),
     });
     await writer.flush();
-    const prompt = text.trim();
+    const { prompt, ...extras } = craftAnswer(text, choice, settings);
     if (!prompt) throw { kind: 'empty-answer' } satisfies JobError;
-    await mutateJobById(id, (job) => finishExpanding(job, prompt, now()));
+    await mutateJobById(id, (job) => finishExpanding(job, prompt, now(), extras));
   } catch (error) {
     await mutateJobById(id, (job) => failJob({ ...job, source: job.source ?? source }, asJobError(error, [apiKey]), now()));
   } finally {
@@ -124,7 +132,7 @@ export async function startFromTab(target: TabCapture): Promise<string> {
     try {
       const { raw, note } = await readTab(target);
       const settings = await loadSettings();
-      await expand(job.id, buildSource(raw, settings.maxSelectionChars, note));
+      await expand(job.id, buildSource(raw, settings.maxSelectionChars, note), target.choice);
     } catch (error) {
       await fail(job.id, asJobError(error, []));
     }
@@ -147,9 +155,17 @@ export async function cancelJob(id: string): Promise<boolean> {
 }
 
 export async function retryJob(id: string): Promise<string> {
+  return regenerateJob(id);
+}
+
+/**
+ * Writes the job's prompt again from the same captured text: Retry and Regenerate (the job's
+ * own choice), or a change of target, style, aspect ratio or takes in the popup (`choice`).
+ */
+export async function regenerateJob(id: string, choice?: CraftChoice): Promise<string> {
   const job = await readJob();
   if (!job || job.id !== id || !job.source) throw { kind: 'unknown', detail: 'This job can no longer be retried.' } satisfies JobError;
   cancelRunning();
-  void expand(id, job.source);
+  void expand(id, job.source, choice ?? choiceOf(job));
   return id;
 }

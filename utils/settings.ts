@@ -1,10 +1,12 @@
 // The one settings schema: types, defaults, validation and versioned migrations. Pure.
 // The API key is not a setting: it lives in its own item that only the background reads
 // (utils/settings-store.ts).
+import { type CraftSettings, DEFAULT_CRAFT_SETTINGS, validateCraftSettings } from './craft';
 
 export const SETTINGS_VERSION = 1;
 
-export interface Settings {
+/** Prompt-craft settings (target, style, aspect ratio, templates…) are defined in utils/craft.ts. */
+export interface Settings extends CraftSettings {
   /** OpenAI-compatible base URL, normalised (ends in /v1 or the server's own root). */
   baseUrl: string;
   /** Chat model id; empty means "pick the best one the endpoint lists". */
@@ -22,6 +24,7 @@ export const DEFAULT_SETTINGS: Settings = {
   chatModel: '',
   maxSelectionChars: 8000,
   requestTimeoutSeconds: 90,
+  ...DEFAULT_CRAFT_SETTINGS,
 };
 
 export const LIMITS = {
@@ -68,6 +71,7 @@ export function validateSettings(input: unknown): Settings {
     chatModel: text(raw.chatModel, DEFAULT_SETTINGS.chatModel, 200),
     maxSelectionChars: clampInt(raw.maxSelectionChars, LIMITS.maxSelectionChars, DEFAULT_SETTINGS.maxSelectionChars),
     requestTimeoutSeconds: clampInt(raw.requestTimeoutSeconds, LIMITS.requestTimeoutSeconds, DEFAULT_SETTINGS.requestTimeoutSeconds),
+    ...validateCraftSettings(raw),
   };
 }
 

@@ -35,7 +35,13 @@ describe('validateSettings', () => {
       maxSelectionChars: 5,
       requestTimeoutSeconds: 10_000,
     });
-    expect(settings).toEqual({ baseUrl: 'http://localhost:1234/v1', chatModel: 'm', maxSelectionChars: 200, requestTimeoutSeconds: 240 });
+    expect(settings).toEqual({
+      ...DEFAULT_SETTINGS,
+      baseUrl: 'http://localhost:1234/v1',
+      chatModel: 'm',
+      maxSelectionChars: 200,
+      requestTimeoutSeconds: 240,
+    });
   });
 
   it('replaces an invalid base URL with the default', () => {
