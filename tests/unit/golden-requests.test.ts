@@ -20,7 +20,7 @@ const SOURCE: CapturedSource = {
 };
 
 /** One fixed scenario per target, each exercising different options. */
-export const SCENARIOS: Record<TargetId, PromptOptions> = {
+const SCENARIOS: Record<TargetId, PromptOptions> = {
   'gpt-image': {
     choice: { target: 'gpt-image', style: 'watercolor', aspectRatio: '3:2', variationCount: 1 },
     settings: { ...DEFAULT_CRAFT_SETTINGS },
