@@ -4,6 +4,7 @@ import { type ModelInfo, usableChatModels } from '../utils/models';
 import type { ConnectionReport } from '../utils/protocol';
 import { DEFAULT_SETTINGS, LIMITS, normalizeBaseUrl, type Settings } from '../utils/settings';
 import { loadSettings, saveSettings } from '../utils/settings-store';
+import { CraftOptions } from './CraftOptions';
 import { useKeyStatus } from './hooks';
 
 type Status = { tone: 'ok' | 'error' | 'info'; text: string } | null;
@@ -166,6 +167,8 @@ export function OptionsApp() {
             onInput={(e) => update({ requestTimeoutSeconds: e.currentTarget.valueAsNumber })}
           />
         </fieldset>
+
+        <CraftOptions settings={settings} update={update} />
 
         <div class="row">
           <button type="submit" class="primary" disabled={busy}>

@@ -2,8 +2,10 @@ import { browser } from 'wxt/browser';
 import { isRunning } from '../utils/job';
 import { send } from '../utils/messaging';
 import { Composer } from './Composer';
+import { CraftBar } from './CraftBar';
 import { ErrorNotice } from './ErrorNotice';
 import { useJob, useKeyStatus } from './hooks';
+import { JobCraft } from './JobCraft';
 import { KeyMissing } from './KeyMissing';
 import { PromptBox } from './PromptBox';
 import { SourceSummary } from './SourceSummary';
@@ -40,6 +42,8 @@ export function PopupApp() {
 
       {hasKey === false && <KeyMissing onOpenOptions={openOptions} />}
 
+      <CraftBar job={job} />
+
       {job && (
         <article class="job" data-status={job.status}>
           {job.source && <SourceSummary source={job.source} />}
@@ -52,6 +56,7 @@ export function PopupApp() {
               onEdit={(prompt) => void send('editPrompt', { jobId: job.id, prompt }).catch(() => undefined)}
             />
           )}
+          <JobCraft job={job} />
           {running && (
             <div class="row">
               <span class="status">{job.model ? `Writing with ${job.model}…` : 'Starting…'}</span>

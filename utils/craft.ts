@@ -20,7 +20,7 @@ export interface CraftSettings {
   target: TargetId;
   style: StyleId;
   aspectRatio: AspectRatioId;
-  /** How many takes "Variations" asks for (2–6). */
+  /** Takes per request: 1 for a single prompt, 2–6 for variations. */
   variationCount: number;
   /** Appended to every request. */
   customInstructions: string;
@@ -39,7 +39,7 @@ export const DEFAULT_CRAFT_SETTINGS: CraftSettings = {
   target: DEFAULT_TARGET,
   style: DEFAULT_STYLE,
   aspectRatio: DEFAULT_ASPECT_RATIO,
-  variationCount: 3,
+  variationCount: 1,
   customInstructions: '',
   templates: {},
   keepSourceLanguage: false,
@@ -64,8 +64,7 @@ export function validateCraftSettings(raw: Record<string, unknown>): CraftSettin
     target: isTargetId(raw.target) ? raw.target : d.target,
     style: isStyleId(raw.style) ? raw.style : d.style,
     aspectRatio: isAspectRatioId(raw.aspectRatio) ? raw.aspectRatio : d.aspectRatio,
-    variationCount:
-      raw.variationCount === undefined ? d.variationCount : Math.max(VARIATION_RANGE.min, clampVariationCount(raw.variationCount)),
+    variationCount: clampVariationCount(raw.variationCount),
     customInstructions:
       typeof raw.customInstructions === 'string'
         ? raw.customInstructions.trim().slice(0, MAX_CUSTOM_INSTRUCTIONS_CHARS)
@@ -77,7 +76,7 @@ export function validateCraftSettings(raw: Record<string, unknown>): CraftSettin
 }
 
 /**
- * The choice for a job: the remembered defaults and a single prompt, overridden by whatever
+ * The choice for a job: the remembered defaults, overridden by whatever
  * `override` defines (a job's own choice on retry, a menu item's target, the popup's pickers).
  */
 export function defaultChoice(settings: CraftSettings, override: Partial<CraftChoice> = {}): CraftChoice {
@@ -86,7 +85,7 @@ export function defaultChoice(settings: CraftSettings, override: Partial<CraftCh
     target: settings.target,
     style: settings.style,
     aspectRatio: settings.aspectRatio,
-    variationCount: 1,
+    variationCount: settings.variationCount,
     ...defined,
   });
 }

@@ -60,7 +60,7 @@ describe('craft settings', () => {
       style: 'none',
       aspectRatio: '1:1',
       midjourneyVersion: '7',
-      variationCount: 2,
+      variationCount: 1,
     });
     expect(validateCraftSettings({ midjourneyVersion: '' }).midjourneyVersion).toBe('');
   });
