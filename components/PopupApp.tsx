@@ -3,6 +3,7 @@ import { isRunning } from '../utils/job';
 import { send } from '../utils/messaging';
 import { Composer } from './Composer';
 import { CraftBar } from './CraftBar';
+import { usePopupCraft } from './craft-hooks';
 import { ErrorNotice } from './ErrorNotice';
 import { useJob, useKeyStatus } from './hooks';
 import { JobCraft } from './JobCraft';
@@ -24,10 +25,16 @@ export function PopupApp() {
   const job = useJob();
   const [hasKey] = useKeyStatus();
   const running = isRunning(job);
+  const craft = usePopupCraft(job);
 
-  const expandText = (text: string) => void send('expandText', { text }).catch(() => undefined);
+  const expandText = (text: string) =>
+    void craft
+      .remember()
+      .then(() => send('expandText', { text }))
+      .catch(() => undefined);
   const useSelection = async () => {
     const tabId = await targetTabId();
+    await craft.remember();
     if (tabId !== undefined) await send('captureTab', { tabId }).catch(() => undefined);
   };
 
@@ -42,7 +49,7 @@ export function PopupApp() {
 
       {hasKey === false && <KeyMissing onOpenOptions={openOptions} />}
 
-      <CraftBar job={job} />
+      <CraftBar craft={craft} />
 
       {job && (
         <article class="job" data-status={job.status}>
