@@ -99,6 +99,10 @@ async function resolveChatModel(settings: Settings, apiKey: string, signal: Abor
 async function expand(id: string, source: CapturedSource, override: Partial<CraftChoice> = {}): Promise<void> {
   const controller = new AbortController();
   running.set(id, controller);
+  // A regeneration (a picker changed mid-stream) supersedes this run for the same job: from
+  // then on this run writes nothing, so its late deltas or its "cancelled" never reach the job.
+  const current = () => running.get(id) === controller;
+  const write = (change: (job: Job) => Job) => mutateJobById(id, (job) => (current() ? change(job) : job));
   const apiKey = await readApiKey();
   try {
     if (!apiKey) throw { kind: 'missing-key' } satisfies JobError;
@@ -106,21 +110,21 @@ async function expand(id: string, source: CapturedSource, override: Partial<Craf
     const settings = await loadSettings();
     const choice = defaultChoice(settings, override);
     const model = await resolveChatModel(settings, apiKey, controller.signal);
-    await mutateJobById(id, (job) => startExpanding(job, source, model, now(), choice));
+    await write((job) => startExpanding(job, source, model, now(), choice));
     const client = createClient({ baseUrl: settings.baseUrl, apiKey, timeoutMs: settings.requestTimeoutSeconds * 1000 });
     const writer = coalescingWriter(id);
     const text = await streamChat(client, buildChatRequest(source, model, { choice, settings }), {
       signal: controller.signal,
-      onDelta: (delta) => writer.push((job) => appendDelta(job, delta, now())),
+      onDelta: (delta) => writer.push((job) => (current() ? appendDelta(job, delta, now()) : job)),
     });
     await writer.flush();
     const { prompt, ...extras } = craftAnswer(text, choice, settings);
     if (!prompt) throw { kind: 'empty-answer' } satisfies JobError;
-    await mutateJobById(id, (job) => finishExpanding(job, prompt, now(), extras));
+    await write((job) => finishExpanding(job, prompt, now(), extras));
   } catch (error) {
-    await mutateJobById(id, (job) => failJob({ ...job, source: job.source ?? source }, asJobError(error, [apiKey]), now()));
+    await write((job) => failJob({ ...job, source: job.source ?? source }, asJobError(error, [apiKey]), now()));
   } finally {
-    running.delete(id);
+    if (current()) running.delete(id);
   }
 }
 

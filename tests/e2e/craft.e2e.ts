@@ -77,6 +77,35 @@ describe('prompt craft in the popup', () => {
     expect(await readClipboard(session)).toBe(expected);
   });
 
+  it('a picker changed mid-stream restarts the prompt for the new choice, and Cancel stops the new run', async () => {
+    await configure(session);
+    session.server.chat.chunkDelayMs = 80;
+    const popup = await openPopup(session);
+    await popup.getByLabel('Target').selectOption('gpt-image');
+    await popup.getByTestId('composer').fill('A red fox asleep in fresh snow.');
+    await popup.getByRole('button', { name: 'Write prompt' }).click();
+    const prompt = popup.getByTestId('prompt');
+    await expect.poll(async () => (await prompt.inputValue()).length, { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await prompt.inputValue()).not.toBe(DEFAULT_REPLY);
+
+    const second = 'A red fox asleep in fresh snow, seen from above, soft blue morning light, quiet and still.';
+    session.server.chat = { ...session.server.chat, reply: second, chunkDelayMs: 150 };
+    await popup.getByLabel('Target').selectOption('generic');
+    await expect
+      .poll(async () => second.startsWith(await prompt.inputValue()) && (await prompt.inputValue()).length > 0, { timeout: 15_000 })
+      .toBe(true);
+    expect(systemOf(session.server.chatRequests().at(-1))).toContain('Target: any image generator');
+
+    // The second run is the one Cancel stops; the first one's text never comes back.
+    await popup.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => popup.locator('[data-error-kind]').getAttribute('data-error-kind'), { timeout: 10_000 }).toBe('cancelled');
+    await popup.waitForTimeout(1500);
+    const shown = await prompt.inputValue();
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.length).toBeLessThan(second.length);
+    expect(second.startsWith(shown)).toBe(true);
+  });
+
   it('Stable Diffusion: the negative prompt has its own field and its own Copy', async () => {
     await configure(session);
     const popup = await promptFromSelection();
