@@ -4,12 +4,14 @@ interface Props {
   /** Called at click time, so the copy is exactly what is shown then. */
   getText: () => string;
   label?: string;
+  /** A name for screen readers when several Copy buttons share one visible label. */
+  ariaLabel?: string;
   disabled?: boolean;
 }
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
-export function CopyButton({ getText, label = 'Copy', disabled }: Props) {
+export function CopyButton({ getText, label = 'Copy', ariaLabel, disabled }: Props) {
   const [state, setState] = useState<CopyState>('idle');
   useEffect(() => {
     if (state === 'idle') return;
@@ -28,7 +30,7 @@ export function CopyButton({ getText, label = 'Copy', disabled }: Props) {
 
   return (
     <span class="copy">
-      <button type="button" class="primary" onClick={copy} disabled={disabled}>
+      <button type="button" class="primary" onClick={copy} disabled={disabled} aria-label={ariaLabel}>
         {state === 'copied' ? 'Copied ✓' : label}
       </button>
       <span class="copy-status" role="status" aria-live="polite">

@@ -5,6 +5,7 @@ import type { ConnectionReport } from '../utils/protocol';
 import { DEFAULT_SETTINGS, LIMITS, normalizeBaseUrl, type Settings } from '../utils/settings';
 import { loadSettings, saveSettings } from '../utils/settings-store';
 import { CaptureOptions } from './CaptureOptions';
+import { CraftOptions } from './CraftOptions';
 import { GeneratorsOptions } from './GeneratorsOptions';
 import { HistoryOptions } from './HistoryOptions';
 import { useKeyStatus } from './hooks';
@@ -176,6 +177,8 @@ export function OptionsApp() {
         </fieldset>
 
         <HistoryOptions settings={settings} onChange={update} />
+        <CraftOptions settings={settings} update={update} />
+
         <div class="row">
           <button type="submit" class="primary" disabled={busy}>
             Save

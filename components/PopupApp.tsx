@@ -3,9 +3,12 @@ import { browser } from 'wxt/browser';
 import { isRunning } from '../utils/job';
 import { send } from '../utils/messaging';
 import { Composer } from './Composer';
+import { CraftBar } from './CraftBar';
+import { usePopupCraft } from './craft-hooks';
 import { ErrorNotice } from './ErrorNotice';
 import { HistoryPanel } from './HistoryPanel';
 import { useJob, useKeyStatus } from './hooks';
+import { JobCraft } from './JobCraft';
 import { KeyMissing } from './KeyMissing';
 import { PromptActions } from './PromptActions';
 import { PromptBox } from './PromptBox';
@@ -27,10 +30,16 @@ export function PopupApp() {
   const [hasKey] = useKeyStatus();
   const running = isRunning(job);
   const [shownPrompt, setShownPrompt] = useState('');
+  const craft = usePopupCraft(job);
 
-  const expandText = (text: string) => void send('expandText', { text }).catch(() => undefined);
+  const expandText = (text: string) =>
+    void craft
+      .remember()
+      .then(() => send('expandText', { text }))
+      .catch(() => undefined);
   const useSelection = async () => {
     const tabId = await targetTabId();
+    await craft.remember();
     if (tabId !== undefined) await send('captureTab', { tabId }).catch(() => undefined);
   };
 
@@ -46,6 +55,8 @@ export function PopupApp() {
 
       {hasKey === false && <KeyMissing onOpenOptions={openOptions} />}
 
+      <CraftBar craft={craft} />
+
       {job && (
         <article class="job" data-status={job.status}>
           {job.source && <SourceSummary source={job.source} />}
@@ -59,6 +70,7 @@ export function PopupApp() {
               onText={setShownPrompt}
             />
           )}
+          <JobCraft job={job} />
           {!running && job.prompt && <PromptActions job={job} shownPrompt={shownPrompt} onOpenOptions={openOptions} />}
           {running && (
             <div class="row">

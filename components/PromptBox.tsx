@@ -18,19 +18,26 @@ export function PromptBox({ prompt, streaming, onEdit, onText }: Props) {
   const [text, setText] = useState(prompt);
   useEffect(() => onText?.(text), [text, onText]);
   const dirty = useRef(false);
+  const sent = useRef<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
-  // Follow the stream (and retries) unless the person is in the middle of an edit.
+  // Follow the stream, retries and a chosen variation, but not the echo of the person's own
+  // saved edit while they are still typing.
   useEffect(() => {
-    if (streaming || !dirty.current) setText(prompt);
-    if (streaming) dirty.current = false;
+    if (streaming || !dirty.current || prompt !== sent.current) {
+      setText(prompt);
+      dirty.current = false;
+    }
   }, [prompt, streaming]);
 
   const edit = (value: string) => {
     dirty.current = true;
     setText(value);
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => onEdit(value), 300);
+    timer.current = setTimeout(() => {
+      sent.current = value;
+      onEdit(value);
+    }, 300);
   };
 
   return (

@@ -3,8 +3,8 @@ import { apiKeyItem, readApiKey } from './api-key-store';
 import { sharedHistory } from './history-db';
 import { cancelImageRun, startImageRun } from './image-runner';
 import type { JobError } from './job';
-import { editPrompt, isRunning, markInterrupted } from './job';
-import { cancelJob, isActive, retryJob, reuseJob, startFromTab, startFromText } from './job-runner';
+import { chooseVariation, editNegativePrompt, editPrompt, isRunning, markInterrupted } from './job';
+import { cancelJob, isActive, regenerateJob, retryJob, reuseJob, startFromTab, startFromText } from './job-runner';
 import { mutateJobById } from './job-store';
 import type { Handlers } from './messaging';
 import type { ProviderDraft } from './protocol';
@@ -56,5 +56,14 @@ export const handlers: Handlers = {
     // Running in storage but not in this worker: the worker that ran it was stopped.
     await mutateJobById(jobId, (job) => (isRunning(job) && !isActive(jobId) ? markInterrupted(job, Date.now()) : job));
     return { running: isActive(jobId) };
+  },
+  regenerate: async ({ jobId, choice }) => ({ jobId: await regenerateJob(jobId, choice) }),
+  chooseVariation: async ({ jobId, index }) => {
+    const job = await mutateJobById(jobId, (current) => chooseVariation(current, index, Date.now()));
+    return { chosen: job?.id === jobId && job.variations?.[index] === job.prompt };
+  },
+  editNegativePrompt: async ({ jobId, negativePrompt }) => {
+    const job = await mutateJobById(jobId, (current) => editNegativePrompt(current, negativePrompt, Date.now()));
+    return { saved: job?.id === jobId && job.negativePrompt === negativePrompt };
   },
 };

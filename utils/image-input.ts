@@ -1,6 +1,6 @@
-// What "Generate image" and "Open in…" take from the job: the prompt as shown, and the negative
-// prompt and aspect ratio once the job carries them (issue 4 adds those fields). Pure.
-import { type ImageAspect, isImageAspect } from './image-size';
+// What "Generate image" and "Open in…" take from the job: the prompt as shown, its negative
+// prompt (Stable Diffusion) and its aspect ratio. Pure.
+import type { ImageAspect } from './image-size';
 import type { Job } from './job';
 
 export interface PromptForImage {
@@ -9,12 +9,11 @@ export interface PromptForImage {
   aspect?: ImageAspect;
 }
 
-/** Fields issue 4 puts on the job; read defensively until they exist. */
-type JobWithCraft = Job & { negativePrompt?: unknown; aspect?: unknown; aspectRatio?: unknown };
-
 export function promptForImage(job: Job, shownPrompt: string): PromptForImage {
-  const craft = job as JobWithCraft;
-  const negative = typeof craft.negativePrompt === 'string' ? craft.negativePrompt.trim() : '';
-  const aspect = [craft.aspect, craft.aspectRatio].find(isImageAspect);
-  return { prompt: shownPrompt, ...(negative ? { negativePrompt: negative } : {}), ...(aspect ? { aspect } : {}) };
+  const negative = job.negativePrompt?.trim() ?? '';
+  return {
+    prompt: shownPrompt,
+    ...(negative ? { negativePrompt: negative } : {}),
+    ...(job.aspectRatio ? { aspect: job.aspectRatio } : {}),
+  };
 }

@@ -1,14 +1,11 @@
-// Aspect ratios and the image sizes a model accepts for them. Pure.
-// Issue 4 adds the aspect-ratio picker to the job; until then the Images API path takes an
-// aspect of its own (default 1:1) and this table maps it to pixels.
+// The image sizes a model accepts for each aspect ratio (the ratios themselves are the table in
+// utils/aspect-ratios.ts, shared with the prompt craft). Pure.
+import { ASPECT_RATIOS, type AspectRatioId, DEFAULT_ASPECT_RATIO, isAspectRatioId } from './aspect-ratios';
 
-export const IMAGE_ASPECTS = ['1:1', '3:2', '2:3', '4:5', '16:9', '9:16'] as const;
-export type ImageAspect = (typeof IMAGE_ASPECTS)[number];
-export const DEFAULT_ASPECT: ImageAspect = '1:1';
-
-export function isImageAspect(value: unknown): value is ImageAspect {
-  return typeof value === 'string' && (IMAGE_ASPECTS as readonly string[]).includes(value);
-}
+export const IMAGE_ASPECTS: readonly AspectRatioId[] = ASPECT_RATIOS.map((row) => row.id);
+export type ImageAspect = AspectRatioId;
+export const DEFAULT_ASPECT: ImageAspect = DEFAULT_ASPECT_RATIO;
+export const isImageAspect = isAspectRatioId;
 
 /** Width divided by height. */
 export function aspectValue(aspect: ImageAspect): number {

@@ -1,12 +1,30 @@
-// What the chat model is asked to do, as data. Target-specific craft builds on this.
+// What the chat model is asked to do, as data: the shared role, then (in utils/targets.ts) each
+// target's own rules; utils/chat-request.ts puts them together.
 
+/** The role shared by every target: what to imagine. How to write it is the target's. */
 export const GENERAL_INSTRUCTIONS = [
   'You are an expert prompt writer for text-to-image generators.',
-  'The user gives you text they highlighted on a web page, sometimes with the page title.',
-  'Imagine the single most striking image that this text evokes and write ONE prompt that an image generator can render.',
-  'Describe, in this order: the main subject and what it is doing; the setting; the composition and camera or viewpoint; the lighting and time of day; the colour palette and mood; the medium or visual style.',
+  'The user gives you text they highlighted on a web page, sometimes with the page title and address.',
+  'Imagine the single most striking image that this text evokes and write a prompt that an image generator can render.',
   'Be concrete and visual: name things that can be drawn, not abstractions. Turn ideas, claims or dialogue into a scene that shows them.',
   "Do not put readable text, logos or real people's likenesses in the image unless the selection asks for them.",
-  'Write in English, in one paragraph of 60 to 120 words.',
-  'Answer with the prompt only: no title, no quotation marks, no preamble, no explanation, no markdown.',
 ].join('\n');
+
+export const LANGUAGE_INSTRUCTIONS = {
+  english: 'Write the prompt in English, even when the selected text is in another language: generators work best in English.',
+  source: 'Write the prompt in the same language as the selected text.',
+} as const;
+
+export function answerOnlyInstruction(shape: string, count: number): string {
+  const what = count > 1 ? `the ${count} prompts` : shape;
+  return `Answer with ${what} only: no title, no quotation marks, no preamble, no explanation, no markdown.`;
+}
+
+export function variationsInstruction(count: number): string {
+  return [
+    `Write ${count} distinct prompts: ${count} different takes on the text (another moment, viewpoint, composition or mood), each one following every rule above on its own.`,
+    'Separate the prompts with a line containing only ---. Do not number or title them.',
+  ].join('\n');
+}
+
+export const CUSTOM_INSTRUCTIONS_HEADING = "The person's own instructions (follow them unless they conflict with the output format above):";

@@ -5,6 +5,8 @@ import { browser } from 'wxt/browser';
 import { readApiKey } from './api-key-store';
 import { buildChatRequest } from './chat-request';
 import { classifyError } from './classify-error';
+import { type CraftChoice, choiceOf, defaultChoice } from './craft';
+import { craftAnswer } from './craft-answer';
 import {
   appendDelta,
   attachSource,
@@ -39,6 +41,8 @@ export interface TabCapture {
   /** The browser's own copy of the selection (context menu), used where scripts cannot run. */
   selectionText?: string;
   trigger: JobTrigger;
+  /** Overrides the remembered target/style/aspect (a context-menu item per target). */
+  choice?: Partial<CraftChoice>;
 }
 
 /**
@@ -114,31 +118,39 @@ async function resolveChatModel(settings: Settings, apiKey: string, signal: Abor
   return picked;
 }
 
-/** Streams the prompt for a captured source into the job with this id. */
-async function expand(id: string, source: CapturedSource, controller: AbortController): Promise<void> {
+/**
+ * Streams the prompt for a captured source into the job with this id, then post-processes it
+ * for the chosen target. `override` picks target/style/aspect/takes over the remembered defaults.
+ */
+async function expand(id: string, source: CapturedSource, controller: AbortController, override: Partial<CraftChoice> = {}): Promise<void> {
+  // A regeneration (a picker changed mid-stream) supersedes this run for the same job: from
+  // then on this run writes nothing, so its late deltas or its "cancelled" never reach the job.
+  const current = () => running.get(id) === controller;
+  const write = (change: (job: Job) => Job) => mutateJobById(id, (job) => (current() ? change(job) : job));
   const apiKey = await readApiKey();
   try {
     if (controller.signal.aborted) throw { kind: 'cancelled' } satisfies JobError;
-    await mutateJobById(id, (job) => attachSource(job, source, now()));
+    await write((job) => attachSource(job, source, now()));
     if (!apiKey) throw { kind: 'missing-key' } satisfies JobError;
     if (!source.text) throw { kind: 'empty-selection' } satisfies JobError;
     const settings = await loadSettings();
+    const choice = defaultChoice(settings, override);
     const model = await resolveChatModel(settings, apiKey, controller.signal);
-    await mutateJobById(id, (job) => startExpanding(job, source, model, now()));
+    await write((job) => startExpanding(job, source, model, now(), choice));
     const client = createClient({ baseUrl: settings.baseUrl, apiKey, timeoutMs: settings.requestTimeoutSeconds * 1000 });
     const writer = coalescingWriter(id);
-    const text = await streamChat(client, buildChatRequest(source, model), {
+    const text = await streamChat(client, buildChatRequest(source, model, { choice, settings }), {
       signal: controller.signal,
-      onDelta: (delta) => writer.push((job) => appendDelta(job, delta, now())),
+      onDelta: (delta) => writer.push((job) => (current() ? appendDelta(job, delta, now()) : job)),
     });
     await writer.flush();
-    const prompt = text.trim();
+    const { prompt, ...extras } = craftAnswer(text, choice, settings);
     if (!prompt) throw { kind: 'empty-answer' } satisfies JobError;
-    await mutateJobById(id, (job) => finishExpanding(job, prompt, now()));
+    await write((job) => finishExpanding(job, prompt, now(), extras));
   } catch (error) {
-    await mutateJobById(id, (job) => failJob({ ...job, source: job.source ?? source }, asJobError(error, [apiKey]), now()));
+    await write((job) => failJob({ ...job, source: job.source ?? source }, asJobError(error, [apiKey]), now()));
   } finally {
-    if (running.get(id) === controller) running.delete(id);
+    if (current()) running.delete(id);
     if (activeRequest?.jobId === id && !running.has(id)) activeRequest = null;
   }
 }
@@ -151,7 +163,7 @@ export async function startFromTab(target: TabCapture): Promise<string> {
     try {
       if (!(await readApiKey())) throw { kind: 'missing-key' } satisfies JobError;
       const { raw, note } = await readTab(target);
-      await expand(jobId, buildSource(raw, await loadSettings(), note), controller);
+      await expand(jobId, buildSource(raw, await loadSettings(), note), controller, target.choice);
     } catch (error) {
       if (running.get(jobId) === controller) running.delete(jobId);
       await fail(jobId, asJobError(error, []));
@@ -178,16 +190,25 @@ export async function cancelJob(id: string): Promise<boolean> {
 export async function retryJob(id: string): Promise<string> {
   // A second click on Retry while the retry runs joins it (checked and recorded before any await).
   if (running.has(id)) return id;
+  return regenerateJob(id);
+}
+
+/**
+ * Writes the job's prompt again from the same captured text: Retry and Regenerate (the job's
+ * own choice), or a change of target, style, aspect ratio or takes in the popup (`choice`).
+ * The new run supersedes any run of the same job; it is recorded before the first await.
+ */
+export async function regenerateJob(id: string, choice?: CraftChoice): Promise<string> {
   cancelRunning();
   const controller = new AbortController();
   running.set(id, controller);
-  activeRequest = { jobId: id, key: `retry:${id}`, startedAt: now() };
+  activeRequest = { jobId: id, key: `regenerate:${id}`, startedAt: now() };
   const job = await readJob();
   if (!job || job.id !== id || !job.source) {
-    running.delete(id);
+    if (running.get(id) === controller) running.delete(id);
     throw { kind: 'unknown', detail: 'This job can no longer be retried.' } satisfies JobError;
   }
-  void expand(id, job.source, controller);
+  void expand(id, job.source, controller, choice ?? choiceOf(job));
   return id;
 }
 

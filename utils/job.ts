@@ -1,6 +1,11 @@
 // A job is one selection turned into a prompt: a small state machine, kept as plain data so the
 // background can persist it in storage.session on every transition. Pure.
+import type { AspectRatioId } from './aspect-ratios';
+import type { CraftChoice } from './craft';
+import type { CraftedAnswer } from './craft-answer';
 import type { ErrorKind } from './error-kinds';
+import type { StyleId } from './styles';
+import type { TargetId } from './targets';
 
 export type JobStatus = 'capturing' | 'expanding' | 'ready' | 'error';
 
@@ -45,6 +50,19 @@ export interface Job {
   /** True once the person has edited the prompt by hand. */
   edited: boolean;
   error?: JobError;
+  /** Prompt craft the job was written with (see utils/craft.ts); absent until it expands. */
+  target?: TargetId;
+  style?: StyleId;
+  /** The chosen aspect ratio, "W:H" (a row of ASPECT_RATIOS in utils/aspect-ratios.ts). */
+  aspectRatio?: AspectRatioId;
+  /** Takes asked for: 1, or 2–6 for variations. */
+  variationCount?: number;
+  /** Stable Diffusion's separate negative prompt, as shown and copied. */
+  negativePrompt?: string;
+  /** Every take when variations were asked for; `prompt` is the one in use. */
+  variations?: string[];
+  /** Stable Diffusion: each take's negative prompt, index for index with `variations`. */
+  variationNegatives?: string[];
 }
 
 /** States in which the background is working on the job (lost if the worker stops). */
@@ -58,8 +76,9 @@ export function newJob(id: string, trigger: JobTrigger, now: number): Job {
   return { id, status: 'capturing', trigger, createdAt: now, updatedAt: now, prompt: '', edited: false };
 }
 
-export function startExpanding(job: Job, source: CapturedSource, model: string, now: number): Job {
-  return { ...job, status: 'expanding', source, model, prompt: '', edited: false, error: undefined, updatedAt: now };
+export function startExpanding(job: Job, source: CapturedSource, model: string, now: number, choice?: CraftChoice): Job {
+  const { negativePrompt: _n, variations: _v, variationNegatives: _vn, ...rest } = job;
+  return { ...rest, ...choice, status: 'expanding', source, model, prompt: '', edited: false, error: undefined, updatedAt: now };
 }
 
 export function appendDelta(job: Job, delta: string, now: number): Job {
@@ -67,8 +86,8 @@ export function appendDelta(job: Job, delta: string, now: number): Job {
   return { ...job, prompt: job.prompt + delta, updatedAt: now };
 }
 
-export function finishExpanding(job: Job, prompt: string, now: number): Job {
-  return { ...job, status: 'ready', prompt, error: undefined, updatedAt: now };
+export function finishExpanding(job: Job, prompt: string, now: number, extras: Omit<CraftedAnswer, 'prompt'> = {}): Job {
+  return { ...job, ...extras, status: 'ready', prompt, error: undefined, updatedAt: now };
 }
 
 export function failJob(job: Job, error: JobError, now: number): Job {
@@ -102,4 +121,17 @@ export function attachSource(job: Job, source: CapturedSource, now: number): Job
 export function restoreJob(snapshot: Job, now: number): Job {
   const status = isRunning(snapshot) || snapshot.status === 'error' ? 'ready' : snapshot.status;
   return { ...snapshot, status, error: undefined, updatedAt: now };
+}
+
+export function editNegativePrompt(job: Job, negativePrompt: string, now: number): Job {
+  if (isRunning(job) || job.negativePrompt === undefined) return job;
+  return { ...job, negativePrompt, edited: true, updatedAt: now };
+}
+
+/** Makes one of the takes the main prompt (with its own negative prompt). */
+export function chooseVariation(job: Job, index: number, now: number): Job {
+  const prompt = job.variations?.[index];
+  if (isRunning(job) || prompt === undefined) return job;
+  const negativePrompt = job.variationNegatives?.[index];
+  return { ...job, prompt, ...(negativePrompt !== undefined ? { negativePrompt } : {}), edited: false, updatedAt: now };
 }

@@ -2,6 +2,7 @@
 // Every message is declared here with its request and response types and a validator; the
 // background rejects anything that does not validate or does not come from the extension
 // itself. Pure (the browser-facing send/receive lives in utils/messaging.ts).
+import { type CraftChoice, strictCraftChoice } from './craft';
 import type { ErrorKind } from './error-kinds';
 import { type ImageAspect, isImageAspect } from './image-size';
 import type { JobError } from './job';
@@ -49,6 +50,11 @@ export interface ProtocolMap {
    * answer is what marks a job it lost as interrupted; the answer says whether it still runs.
    */
   checkJob: { request: { jobId: string }; response: { running: boolean } };
+  /** Write the job's prompt again from the same text: Regenerate, or another target/style/aspect/takes. */
+  regenerate: { request: { jobId: string; choice?: CraftChoice }; response: { jobId: string } };
+  /** Make one of the job's variations its main prompt. */
+  chooseVariation: { request: { jobId: string; index: number }; response: { chosen: boolean } };
+  editNegativePrompt: { request: { jobId: string; negativePrompt: string }; response: { saved: boolean } };
 }
 
 /** The name of the port a page opens while it shows a running job (see components/job-liveness.ts). */
@@ -116,6 +122,18 @@ export const VALIDATORS: { [T in MessageType]: Validator<T> } = {
   cancelImage: (p) => (isId(p.runId) ? { runId: p.runId } : null),
   reuseJob: (p) => (isId(p.jobId) ? { jobId: p.jobId } : null),
   checkJob: (p) => (isId(p.jobId) ? { jobId: p.jobId } : null),
+  regenerate: (p) => {
+    if (!isId(p.jobId)) return null;
+    if (p.choice === undefined) return { jobId: p.jobId };
+    const choice = strictCraftChoice(p.choice);
+    return choice ? { jobId: p.jobId, choice } : null;
+  },
+  chooseVariation: (p) =>
+    isId(p.jobId) && Number.isInteger(p.index) && (p.index as number) >= 0 && (p.index as number) < 10
+      ? { jobId: p.jobId, index: p.index as number }
+      : null,
+  editNegativePrompt: (p) =>
+    isId(p.jobId) && isString(p.negativePrompt, 100_000) ? { jobId: p.jobId, negativePrompt: p.negativePrompt } : null,
 };
 
 export const MESSAGE_TYPES = Object.keys(VALIDATORS) as MessageType[];

@@ -1,12 +1,15 @@
 // The one settings schema: types, defaults, validation and versioned migrations. Pure.
 // The API key is not a setting: it lives in its own item that only the background reads
 // (utils/settings-store.ts).
+
+import { type CraftSettings, DEFAULT_CRAFT_SETTINGS, validateCraftSettings } from './craft';
 import { type ExternalGenerator, validateGenerators } from './generators';
 import { DEFAULT_IMAGE_SETTINGS, type ImageSettings, validateImageSettings } from './image-settings';
 
 export const SETTINGS_VERSION = 1;
 
-export interface Settings {
+/** Prompt-craft settings (target, style, aspect ratio, templates…) are defined in utils/craft.ts. */
+export interface Settings extends CraftSettings {
   /** OpenAI-compatible base URL, normalised (ends in /v1 or the server's own root). */
   baseUrl: string;
   /** Chat model id; empty means "pick the best one the endpoint lists". */
@@ -51,6 +54,7 @@ export const DEFAULT_SETTINGS: Settings = {
   context: { title: true, url: true, urlQuery: false, heading: true, surrounding: true },
   historyMaxItems: 500,
   historyMaxMB: 200,
+  ...DEFAULT_CRAFT_SETTINGS,
 };
 
 export const LIMITS = {
@@ -110,6 +114,7 @@ export function validateSettings(input: unknown): Settings {
     context: validateContext(raw.context),
     historyMaxItems: clampInt(raw.historyMaxItems, LIMITS.historyMaxItems, DEFAULT_SETTINGS.historyMaxItems),
     historyMaxMB: clampInt(raw.historyMaxMB, LIMITS.historyMaxMB, DEFAULT_SETTINGS.historyMaxMB),
+    ...validateCraftSettings(raw),
   };
 }
 

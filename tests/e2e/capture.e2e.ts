@@ -89,9 +89,10 @@ describe('ordinary page selections', () => {
     await promptDone(popup);
 
     const address = `${session.pages.origin}/capture/story.html?chapter=2#storm`;
-    expect(lastUserMessage(session.server)).toBe(
-      `Page address: ${address}\nSelected text:\n"""\nAt the top, the great lens waited, cold and patient, for the first spark of the night.\n"""`,
-    );
+    const message = lastUserMessage(session.server);
+    expect(message).toContain(`Page address: ${address}\n`);
+    expect(selectedPart(message)).toBe('At the top, the great lens waited, cold and patient, for the first spark of the night.');
+    expect(message).not.toMatch(/Page title|Nearest heading|Text around/);
     const shown = await contextShown(popup);
     expect(shown).toContain('Also sent: address');
     expect(shown).toContain(address);
@@ -278,9 +279,9 @@ describe('nothing to read, or not allowed to read', () => {
     await clickContextMenu(session, tabId, 'A violet nebula shaped like an open hand, seen from a research ship.');
     const popup = await openPopup(session);
     await promptDone(popup);
-    expect(lastUserMessage(session.server)).toBe(
-      'Selected text:\n"""\nA violet nebula shaped like an open hand, seen from a research ship.\n"""',
-    );
+    const message = lastUserMessage(session.server);
+    expect(selectedPart(message)).toBe('A violet nebula shaped like an open hand, seen from a research ship.');
+    expect(message).not.toMatch(/Page title|Page address|Nearest heading|Text around/);
     expect(await popup.getByTestId('context-unavailable').textContent()).toContain('Page context unavailable');
     expect(await popup.getByTestId('context-sent').count()).toBe(0);
   });

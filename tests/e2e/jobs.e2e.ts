@@ -83,6 +83,8 @@ describe('jobs outlive the popup and the worker', () => {
     const popup = await openPopup(session);
     await popup.getByTestId('composer').fill('A red fox asleep in fresh snow.');
     await popup.getByRole('button', { name: 'Write prompt' }).dblclick();
+    // Wait for this job (the popup may still show the previous one for a moment).
+    await expect.poll(() => popup.getByTestId('source-text').textContent(), { timeout: 15_000 }).toContain('A red fox asleep');
     await expect.poll(() => popup.getByTestId('prompt').inputValue(), { timeout: 15_000 }).toBe(DEFAULT_REPLY);
     expect(session.server.chatRequests()).toHaveLength(1);
   });

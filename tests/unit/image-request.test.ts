@@ -54,12 +54,11 @@ describe('image settings', () => {
 });
 
 describe('promptForImage', () => {
-  it('takes the prompt as shown, and the negative prompt and aspect once the job carries them', () => {
+  it("takes the prompt as shown, with the job's negative prompt and aspect ratio", () => {
     const job = newJob('j1', 'popup-text', 1);
     expect(promptForImage({ ...job, prompt: 'old' }, 'edited')).toEqual({ prompt: 'edited' });
-    const crafted = { ...job, negativePrompt: ' text ', aspect: '16:9' };
+    const crafted = { ...job, negativePrompt: ' text ', aspectRatio: '16:9' as const };
     expect(promptForImage(crafted, 'p')).toEqual({ prompt: 'p', negativePrompt: 'text', aspect: '16:9' });
-    expect(promptForImage({ ...job, aspectRatio: '4:5' } as typeof job, 'p').aspect).toBe('4:5');
-    expect(promptForImage({ ...job, aspect: '7:3' } as typeof job, 'p').aspect).toBeUndefined();
+    expect(promptForImage({ ...job, negativePrompt: '  ' }, 'p')).toEqual({ prompt: 'p' });
   });
 });

@@ -25,24 +25,27 @@ describe('job store', () => {
     await vi.waitFor(() => expect(seen).toEqual(['capturing:', 'expanding:', 'expanding:A']));
   });
 
-  it('saves streamed text within 250 ms of each delta, even when a storage write takes 100 ms', async () => {
+  it('stores each delta in the next write at the latest, so with 100 ms writes no text waits more than ~200 ms', async () => {
     await mutateJob(() => startExpanding(newJob('j', 'menu', 0), source, 'm', 0));
     const set = fakeBrowser.storage.session.set.bind(fakeBrowser.storage.session);
-    const writes: { at: number; length: number }[] = [];
+    // Counted in writes, not milliseconds, so a loaded machine cannot make the test flaky.
+    let started = 0;
+    const writes: number[] = [];
     vi.spyOn(fakeBrowser.storage.session, 'set').mockImplementation(async (items) => {
+      started += 1;
       await sleep(100);
       await set(items);
       const job = (items as Record<string, { prompt: string } | undefined>).job;
-      writes.push({ at: performance.now(), length: job?.prompt.length ?? 0 });
+      writes.push(job?.prompt.length ?? 0);
     });
 
     const writer = coalescingWriter('j');
-    const pushed: { at: number; length: number }[] = [];
+    const pushed: { startedBefore: number; length: number }[] = [];
     let length = 0;
     for (let i = 0; i < 60; i++) {
       writer.push((job) => appendDelta(job, 'ab', i));
       length += 2;
-      pushed.push({ at: performance.now(), length });
+      pushed.push({ startedBefore: started, length });
       await sleep(10);
     }
     await writer.flush();
@@ -50,11 +53,12 @@ describe('job store', () => {
     expect((await readJob())?.prompt).toBe('ab'.repeat(60));
     // Few writes for many deltas…
     expect(writes.length).toBeLessThan(pushed.length / 2);
-    // …and no delta waits more than ~250 ms to be stored (at most one write in flight, then its own).
-    const delays = pushed.map((delta) => {
-      const stored = writes.find((write) => write.length >= delta.length && write.at >= delta.at);
-      return (stored?.at ?? Number.POSITIVE_INFINITY) - delta.at;
-    });
-    expect(Math.max(...delays)).toBeLessThanOrEqual(250);
+    // …and each delta is in the write in flight when it came, or the one right after it: at most
+    // one write in flight, then its own (2 × 100 ms here, well under the 250 ms the issue asks).
+    for (const delta of pushed) {
+      const storedIn = writes.findIndex((writtenLength) => writtenLength >= delta.length);
+      expect(storedIn).toBeGreaterThanOrEqual(0);
+      expect(storedIn).toBeLessThanOrEqual(delta.startedBefore);
+    }
   });
 });

@@ -68,7 +68,7 @@ describe('job state machine', () => {
   });
 
   it('a job reused from history is shown finished, with every field it had', () => {
-    const saved = { ...finishExpanding(startExpanding(newJob('j', 'menu', 0), source, 'm', 0), 'p', 1), target: 'flux' };
+    const saved = { ...finishExpanding(startExpanding(newJob('j', 'menu', 0), source, 'm', 0), 'p', 1), target: 'flux' as const };
     expect(restoreJob(saved, 9)).toEqual({ ...saved, updatedAt: 9, error: undefined });
     const halfWay = appendDelta(startExpanding(newJob('k', 'menu', 0), source, 'm', 0), 'half', 1);
     expect(restoreJob(halfWay, 9)).toMatchObject({ status: 'ready', prompt: 'half' });

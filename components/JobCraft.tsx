@@ -1,0 +1,38 @@
+import { isRunning, type Job } from '../utils/job';
+import { send } from '../utils/messaging';
+import { NegativePromptBox } from './NegativePromptBox';
+import { VariationCards } from './VariationCards';
+import './craft.css';
+
+const quiet = (promise: Promise<unknown>) => void promise.catch(() => undefined);
+
+/** Below the prompt: the negative prompt, Regenerate, and the variation cards. */
+export function JobCraft({ job }: { job: Job }) {
+  if (isRunning(job)) return null;
+  return (
+    <>
+      {job.negativePrompt !== undefined && (
+        <NegativePromptBox
+          key={job.id}
+          value={job.negativePrompt}
+          onEdit={(negativePrompt) => quiet(send('editNegativePrompt', { jobId: job.id, negativePrompt }))}
+        />
+      )}
+      {job.status === 'ready' && job.source && (
+        <div class="row">
+          <button type="button" onClick={() => quiet(send('regenerate', { jobId: job.id }))}>
+            Regenerate
+          </button>
+        </div>
+      )}
+      {job.variations && job.variations.length > 1 && (
+        <VariationCards
+          variations={job.variations}
+          negatives={job.variationNegatives}
+          current={job.prompt}
+          onChoose={(index) => quiet(send('chooseVariation', { jobId: job.id, index }))}
+        />
+      )}
+    </>
+  );
+}
