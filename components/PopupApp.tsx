@@ -32,15 +32,15 @@ export function PopupApp() {
   const [shownPrompt, setShownPrompt] = useState('');
   const craft = usePopupCraft(job);
 
-  const expandText = (text: string) =>
-    void craft
-      .remember()
-      .then(() => send('expandText', { text }))
-      .catch(() => undefined);
+  // What the pickers show is what the new prompt gets, and becomes the remembered default.
+  const shownChoice = () => {
+    void craft.remember();
+    return craft.choice ? { choice: craft.choice } : {};
+  };
+  const expandText = (text: string) => void send('expandText', { text, ...shownChoice() }).catch(() => undefined);
   const useSelection = async () => {
     const tabId = await targetTabId();
-    await craft.remember();
-    if (tabId !== undefined) await send('captureTab', { tabId }).catch(() => undefined);
+    if (tabId !== undefined) await send('captureTab', { tabId, ...shownChoice() }).catch(() => undefined);
   };
 
   return (

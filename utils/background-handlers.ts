@@ -17,8 +17,10 @@ async function resolveDraft(draft: ProviderDraft) {
 }
 
 export const handlers: Handlers = {
-  expandText: async ({ text }) => ({ jobId: await startFromText(text) }),
-  captureTab: async ({ tabId }) => ({ jobId: await startFromTab({ tabId, trigger: 'popup-selection' }) }),
+  expandText: async ({ text, choice }) => ({ jobId: await startFromText(text, choice) }),
+  captureTab: async ({ tabId, choice }) => ({
+    jobId: await startFromTab({ tabId, trigger: 'popup-selection', ...(choice ? { choice } : {}) }),
+  }),
   cancelJob: async ({ jobId }) => ({ cancelled: await cancelJob(jobId) }),
   retryJob: async ({ jobId }) => ({ jobId: await retryJob(jobId) }),
   editPrompt: async ({ jobId, prompt }) => {

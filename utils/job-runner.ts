@@ -173,11 +173,11 @@ export async function startFromTab(target: TabCapture): Promise<string> {
 }
 
 /** Text typed or pasted into the popup. */
-export async function startFromText(text: string): Promise<string> {
+export async function startFromText(text: string, choice?: Partial<CraftChoice>): Promise<string> {
   const { jobId, duplicate, controller } = await begin('popup-text', textRequestKey(text));
   if (duplicate) return jobId;
   const settings = await loadSettings();
-  void expand(jobId, buildSource({ text }, settings), controller);
+  void expand(jobId, buildSource({ text }, settings), controller, choice);
   return jobId;
 }
 

@@ -26,9 +26,10 @@ export interface ConnectionReport {
 
 export interface ProtocolMap {
   /** Expand text the person typed or pasted into the popup. */
-  expandText: { request: { text: string }; response: { jobId: string } };
+  /** `choice`: what the popup's pickers show, so the prompt is written the way they say. */
+  expandText: { request: { text: string; choice?: CraftChoice }; response: { jobId: string } };
   /** Read the selection of a tab the person is looking at (popup's "use selection"). */
-  captureTab: { request: { tabId: number }; response: { jobId: string } };
+  captureTab: { request: { tabId: number; choice?: CraftChoice }; response: { jobId: string } };
   cancelJob: { request: { jobId: string }; response: { cancelled: boolean } };
   retryJob: { request: { jobId: string }; response: { jobId: string } };
   editPrompt: { request: { jobId: string; prompt: string }; response: { saved: boolean } };
@@ -95,10 +96,18 @@ function providerDraft(p: Record<string, unknown>): ProviderDraft | null {
 
 const empty = (): Record<string, never> => ({});
 
+/** Adds an optional, strictly valid craft choice to a request; a malformed one rejects it all. */
+function withChoice<T extends object>(p: Record<string, unknown>, request: T | null): (T & { choice?: CraftChoice }) | null {
+  if (!request) return null;
+  if (p.choice === undefined) return request;
+  const choice = strictCraftChoice(p.choice);
+  return choice ? { ...request, choice } : null;
+}
+
 /** One validator per message: the convention test checks every message has one and a handler. */
 export const VALIDATORS: { [T in MessageType]: Validator<T> } = {
-  expandText: (p) => (isString(p.text, MAX_TEXT_CHARS) ? { text: p.text } : null),
-  captureTab: (p) => (Number.isInteger(p.tabId) && (p.tabId as number) >= 0 ? { tabId: p.tabId as number } : null),
+  expandText: (p) => withChoice(p, isString(p.text, MAX_TEXT_CHARS) ? { text: p.text } : null),
+  captureTab: (p) => withChoice(p, Number.isInteger(p.tabId) && (p.tabId as number) >= 0 ? { tabId: p.tabId as number } : null),
   cancelJob: (p) => (isId(p.jobId) ? { jobId: p.jobId } : null),
   retryJob: (p) => (isId(p.jobId) ? { jobId: p.jobId } : null),
   editPrompt: (p) => (isId(p.jobId) && isString(p.prompt, 100_000) ? { jobId: p.jobId, prompt: p.prompt } : null),

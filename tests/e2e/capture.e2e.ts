@@ -15,7 +15,7 @@ import {
   selectInField,
   useSelectionFromPopup,
 } from './capture-helpers';
-import { clickContextMenu, configure, lastUserMessage, openOptions, openPopup, type Session, startSession } from './harness';
+import { clickContextMenu, configure, lastUserMessage, openOptions, openPopup, type Session, startSession, storedJob } from './harness';
 
 let session: Session;
 
@@ -34,7 +34,10 @@ afterEach(async () => {
   for (const page of session.context.pages().slice(1)) await page.close();
 });
 
+/** Waits for this test's job (not the one a fresh popup may show from the previous test) to finish. */
 async function promptDone(popup: Page): Promise<void> {
+  await expect.poll(() => session.server.chatRequests().length, { timeout: 15_000 }).toBeGreaterThan(0);
+  await expect.poll(async () => (await storedJob(session))?.status, { timeout: 15_000 }).toBe('ready');
   await expect.poll(() => popup.getByTestId('prompt').inputValue(), { timeout: 15_000 }).toBe(DEFAULT_REPLY);
 }
 

@@ -29,6 +29,8 @@ async function writePrompt(text: string): Promise<string> {
   const popup = await openPopup(session);
   await popup.getByTestId('composer').fill(text);
   await popup.getByRole('button', { name: 'Write prompt' }).click();
+  // This job, not the previous one the popup showed when it opened.
+  await expect.poll(() => popup.getByTestId('source-text').textContent(), { timeout: 15_000 }).toContain(text.slice(0, 30));
   await expect.poll(() => popup.getByTestId('prompt').inputValue(), { timeout: 15_000 }).toBe(DEFAULT_REPLY);
   await popup.close();
   return (await storedJob(session))?.id ?? '';

@@ -55,3 +55,15 @@ describe('isTrustedSender', () => {
     expect(isTrustedSender({ id: ID, url: `${ORIGIN}.evil.example/x` }, ID, ORIGIN)).toBe(false);
   });
 });
+
+describe('craft choice on new prompts', () => {
+  const choice = { target: 'midjourney', style: 'none', aspectRatio: '16:9', variationCount: 1 };
+  it('carries the pickers’ choice with typed text and "use selection"', () => {
+    expect(parseEnvelope({ type: 'expandText', payload: { text: 'a fox', choice } })).toMatchObject({ payload: { text: 'a fox', choice } });
+    expect(parseEnvelope({ type: 'captureTab', payload: { tabId: 4, choice } })).toMatchObject({ payload: { tabId: 4, choice } });
+  });
+  it('rejects a malformed choice instead of guessing', () => {
+    expect(parseEnvelope({ type: 'expandText', payload: { text: 'a fox', choice: { ...choice, target: 'dall-e-9' } } })).toBeNull();
+    expect(parseEnvelope({ type: 'captureTab', payload: { tabId: 4, choice: 'midjourney' } })).toBeNull();
+  });
+});
