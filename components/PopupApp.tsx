@@ -1,14 +1,18 @@
 import { browser } from 'wxt/browser';
 import { isRunning } from '../utils/job';
 import { send } from '../utils/messaging';
+import type { SettingsField } from '../utils/settings-fields';
 import { Composer } from './Composer';
 import { ErrorNotice } from './ErrorNotice';
 import { useJob, useKeyStatus } from './hooks';
 import { KeyMissing } from './KeyMissing';
+import { openSettings } from './open-settings';
 import { PromptBox } from './PromptBox';
+import { RetryCountdown } from './RetryCountdown';
 import { SourceSummary } from './SourceSummary';
 
-const openOptions = () => void browser.runtime.openOptionsPage();
+/** Opens Settings, focused on the field that fixes a problem when there is one. */
+const openOptions = (field?: SettingsField) => openSettings(field);
 
 /** The tab whose selection "Use selection" reads: the popup's own window's active tab, or `?tab=`. */
 async function targetTabId(): Promise<number | undefined> {
@@ -33,12 +37,12 @@ export function PopupApp() {
     <main class="popup">
       <header class="bar">
         <h1>Promptbrush</h1>
-        <button type="button" class="link" onClick={openOptions}>
+        <button type="button" class="link" onClick={() => openOptions()}>
           Settings
         </button>
       </header>
 
-      {hasKey === false && <KeyMissing onOpenOptions={openOptions} />}
+      {hasKey === false && <KeyMissing onOpenOptions={() => openOptions('api-key')} />}
 
       {job && (
         <article class="job" data-status={job.status}>
@@ -52,6 +56,7 @@ export function PopupApp() {
               onEdit={(prompt) => void send('editPrompt', { jobId: job.id, prompt }).catch(() => undefined)}
             />
           )}
+          {running && job.waiting && <RetryCountdown wait={job.waiting} />}
           {running && (
             <div class="row">
               <span class="status">{job.model ? `Writing with ${job.model}…` : 'Starting…'}</span>

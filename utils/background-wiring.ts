@@ -10,6 +10,7 @@ import { mutateJob, watchJob } from './job-store';
 import { CAPTURE_COMMAND } from './manifest';
 import { menuClickToCapture, menuItems } from './menus';
 import { listen } from './messaging';
+import { restrictStorageToExtension } from './storage-access';
 
 async function createMenus(): Promise<void> {
   await browser.contextMenus.removeAll();
@@ -50,6 +51,8 @@ function followJobWithBadge(): void {
 }
 
 export function wireBackground(): void {
+  // The key lives in storage.local: web pages' scripts must not be able to ask for it.
+  void restrictStorageToExtension();
   browser.runtime.onInstalled.addListener(() => void createMenus());
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab));
   browser.commands.onCommand.addListener((command, tab) => onCommand(command, tab));

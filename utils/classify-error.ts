@@ -28,6 +28,8 @@ export function scrubSecrets(message: string, secrets: readonly string[] = []): 
 }
 
 function retryAfterSeconds(headers: Headers | undefined): number | undefined {
+  const ms = Number(headers?.get('retry-after-ms') ?? Number.NaN);
+  if (Number.isFinite(ms) && ms >= 0) return Math.ceil(ms / 1000);
   const value = headers?.get('retry-after');
   if (!value) return undefined;
   const seconds = Number(value);

@@ -14,10 +14,12 @@ import {
   type JobTrigger,
   newJob,
   startExpanding,
+  waitToRetry,
 } from './job';
 import { coalescingWriter, mutateJob, mutateJobById, readJob } from './job-store';
-import { createClient, listModels, streamChat } from './llm';
+import { createClient, listModels } from './llm';
 import { pickChatModel } from './models';
+import { BUILTIN_MODEL_NAME, writePrompt } from './prompt-writer';
 import type { Settings } from './settings';
 import { loadSettings, saveSettings } from './settings-store';
 import { buildSource, parseRawCapture, type RawCapture } from './source';
@@ -79,6 +81,7 @@ function asJobError(error: unknown, secrets: string[]): JobError {
 }
 
 async function resolveChatModel(settings: Settings, apiKey: string, signal: AbortSignal): Promise<string> {
+  if (settings.provider === 'chrome-builtin') return BUILTIN_MODEL_NAME;
   if (settings.chatModel) return settings.chatModel;
   const client = createClient({ baseUrl: settings.baseUrl, apiKey, timeoutMs: 15_000, maxRetries: 1 });
   const picked = pickChatModel(await listModels(client, signal), now() / 1000);
@@ -99,11 +102,14 @@ async function expand(id: string, source: CapturedSource): Promise<void> {
     const settings = await loadSettings();
     const model = await resolveChatModel(settings, apiKey, controller.signal);
     await mutateJobById(id, (job) => startExpanding(job, source, model, now()));
-    const client = createClient({ baseUrl: settings.baseUrl, apiKey, timeoutMs: settings.requestTimeoutSeconds * 1000 });
     const writer = coalescingWriter(id);
-    const text = await streamChat(client, buildChatRequest(source, model), {
+    const text = await writePrompt(settings, apiKey, buildChatRequest(source, model), {
       signal: controller.signal,
       onDelta: (delta) => writer.push((job) => appendDelta(job, delta, now())),
+      onWait: async (wait) => {
+        await writer.flush();
+        await mutateJobById(id, (job) => waitToRetry(job, wait, now()));
+      },
     });
     await writer.flush();
     const prompt = text.trim();

@@ -1,6 +1,7 @@
 // A job is one selection turned into a prompt: a small state machine, kept as plain data so the
 // background can persist it in storage.session on every transition. Pure.
 import type { ErrorKind } from './error-kinds';
+import type { RetryWait } from './retry';
 
 export type JobStatus = 'capturing' | 'expanding' | 'ready' | 'error';
 
@@ -40,6 +41,8 @@ export interface Job {
   /** True once the person has edited the prompt by hand. */
   edited: boolean;
   error?: JobError;
+  /** Set while the background waits to retry a rate-limited or failed request (popup countdown). */
+  waiting?: RetryWait;
 }
 
 /** States in which the background is working on the job (lost if the worker stops). */
@@ -79,4 +82,12 @@ export function markInterrupted(job: Job, now: number): Job {
 export function editPrompt(job: Job, prompt: string, now: number): Job {
   if (isRunning(job)) return job;
   return { ...job, prompt, edited: true, updatedAt: now };
+}
+
+/** The request failed in a way worth retrying: the job keeps running, waiting until `wait.until`. */
+export function waitToRetry(job: Job, wait: RetryWait | null, now: number): Job {
+  if (!isRunning(job)) return job;
+  if (wait === null) return job.waiting ? { ...job, waiting: undefined, updatedAt: now } : job;
+  // A retry starts the answer again: text from a failed attempt would be repeated.
+  return { ...job, waiting: wait, prompt: '', updatedAt: now };
 }
