@@ -60,7 +60,10 @@ export function classifyError(error: unknown, secrets: readonly string[] = []): 
       return { kind: 'rate-limited', detail: detail(error), retryAfterSeconds: retryAfterSeconds(error.headers) };
     }
     if (error instanceof BadRequestError) return { kind: 'bad-request', detail: detail(error) };
-    if (error instanceof InternalServerError) return { kind: 'server', detail: detail(error) };
+    if (error instanceof InternalServerError) {
+      const wait = retryAfterSeconds(error.headers);
+      return { kind: 'server', detail: detail(error), ...(wait !== undefined ? { retryAfterSeconds: wait } : {}) };
+    }
     return { kind: 'unknown', detail: detail(error) };
   }
   if (error instanceof DOMException && error.name === 'AbortError') return { kind: 'cancelled' };
