@@ -32,6 +32,13 @@ export function OptionsApp() {
       setSettings(await saveSettings({ ...settings, baseUrl: normalized ?? settings.baseUrl }));
       // After the settings: a typed key is bound to the endpoint just saved.
       await provider.commitKey();
+      const answered = await Promise.race([access.then(() => true), new Promise<false>((resolve) => setTimeout(resolve, 200, false))]);
+      if (!answered) {
+        setStatus({
+          tone: 'info',
+          text: `Settings saved. Answer your browser's question to let Promptbrush connect to ${hostLabel(normalized ?? '')}.`,
+        });
+      }
       const granted = await access;
       setStatus(
         granted

@@ -11,7 +11,7 @@ export function RetryCountdown({ wait }: { wait: RetryWait }) {
   }, []);
   const seconds = Math.max(0, Math.ceil((wait.until - now) / 1000));
   return (
-    <p class="notice notice-warn" role="status" data-testid="retry-countdown" data-error-kind={wait.kind}>
+    <p class="notice notice-warn" role="status" data-testid="retry-countdown" data-waiting-for={wait.kind}>
       <strong>{ERROR_KINDS[wait.kind].title}</strong> — retrying in {seconds} s (attempt {wait.attempt} of {wait.maxAttempts}).
     </p>
   );
