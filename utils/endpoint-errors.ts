@@ -11,6 +11,8 @@ export interface EndpointContext {
   baseUrl: string;
   /** Whether the browser granted host access to the endpoint (undefined: not known). */
   hostAccess?: boolean;
+  /** navigator.onLine where known: false means the browser itself is offline. */
+  online?: boolean;
 }
 
 const OLLAMA_PORT = '11434';
@@ -26,6 +28,7 @@ function isOllama({ provider, baseUrl }: EndpointContext): boolean {
 
 export function refineError(error: JobError, context: EndpointContext): JobError {
   if (error.kind === 'forbidden' && isOllama(context)) return { ...error, kind: 'ollama-origin' };
+  if (error.kind === 'offline' && context.online === false) return { ...error, detail: 'This browser is offline.' };
   if (error.kind === 'offline' && context.hostAccess === false && needsHostPermission(context.baseUrl)) {
     return { ...error, kind: 'no-permission' };
   }

@@ -17,9 +17,8 @@ import {
   waitToRetry,
 } from './job';
 import { coalescingWriter, mutateJob, mutateJobById, readJob } from './job-store';
-import { createClient, listModels } from './llm';
 import { pickChatModel } from './models';
-import { BUILTIN_MODEL_NAME, writePrompt } from './prompt-writer';
+import { BUILTIN_MODEL_NAME, listEndpointModels, writePrompt } from './prompt-writer';
 import type { Settings } from './settings';
 import { loadSettings, saveSettings } from './settings-store';
 import { buildSource, parseRawCapture, type RawCapture } from './source';
@@ -83,8 +82,7 @@ function asJobError(error: unknown, secrets: string[]): JobError {
 async function resolveChatModel(settings: Settings, apiKey: string, signal: AbortSignal): Promise<string> {
   if (settings.provider === 'chrome-builtin') return BUILTIN_MODEL_NAME;
   if (settings.chatModel) return settings.chatModel;
-  const client = createClient({ baseUrl: settings.baseUrl, apiKey, timeoutMs: 15_000, maxRetries: 1 });
-  const picked = pickChatModel(await listModels(client, signal), now() / 1000);
+  const picked = pickChatModel(await listEndpointModels(settings, apiKey, signal), now() / 1000);
   if (!picked) throw { kind: 'model-not-found', detail: 'The endpoint lists no chat model: choose one in Settings.' } satisfies JobError;
   // Remember the choice so that Settings shows which model is in use.
   await saveSettings({ ...settings, chatModel: picked });

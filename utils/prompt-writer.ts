@@ -7,7 +7,8 @@ import { classifyError } from './classify-error';
 import { refineError } from './endpoint-errors';
 import { hasHostAccess } from './host-access';
 import type { JobError } from './job';
-import { createClient, streamChat } from './llm';
+import { createClient, listModels, streamChat } from './llm';
+import type { ModelInfo } from './models';
 import { type RetryWait, withRetries } from './retry';
 import type { Settings } from './settings';
 
@@ -23,6 +24,22 @@ export const BUILTIN_MODEL_NAME = "Chrome's built-in model";
 
 const isJobError = (value: unknown): value is JobError => typeof value === 'object' && value !== null && 'kind' in value;
 
+/** What an error means for the configured endpoint (Ollama's 403, a refused permission, offline). */
+async function explain(error: unknown, settings: Settings, apiKey: string): Promise<JobError> {
+  const jobError = isJobError(error) ? error : classifyError(error, [apiKey]);
+  const hostAccess = settings.provider === 'chrome-builtin' ? true : await hasHostAccess(settings.baseUrl);
+  return refineError(jobError, { provider: settings.provider, baseUrl: settings.baseUrl, hostAccess, online: navigator.onLine });
+}
+
+/** The configured endpoint's models (for "Automatic"); throws an explained JobError. */
+export async function listEndpointModels(settings: Settings, apiKey: string, signal: AbortSignal): Promise<ModelInfo[]> {
+  try {
+    return await listModels(createClient({ baseUrl: settings.baseUrl, apiKey, timeoutMs: 15_000, maxRetries: 1 }), signal);
+  } catch (error) {
+    throw await explain(error, settings, apiKey);
+  }
+}
+
 export async function writePrompt(settings: Settings, apiKey: string, request: ChatRequest, options: WriteOptions): Promise<string> {
   try {
     if (settings.provider === 'chrome-builtin') return await streamWithBuiltin(languageModelIn(globalThis), request, options);
@@ -34,9 +51,7 @@ export async function writePrompt(settings: Settings, apiKey: string, request: C
       signal: options.signal,
     });
   } catch (error) {
-    const jobError = isJobError(error) ? error : classifyError(error, [apiKey]);
-    const hostAccess = settings.provider === 'chrome-builtin' ? true : await hasHostAccess(settings.baseUrl);
-    throw refineError(jobError, { provider: settings.provider, baseUrl: settings.baseUrl, hostAccess });
+    throw await explain(error, settings, apiKey);
   } finally {
     await options.onWait(null);
   }

@@ -17,6 +17,13 @@ describe('refineError', () => {
     );
   });
 
+  it('says so when the browser itself is offline', () => {
+    expect(refineError({ kind: 'offline' }, { provider: 'openai', baseUrl: 'https://api.openai.com/v1', online: false })).toEqual({
+      kind: 'offline',
+      detail: 'This browser is offline.',
+    });
+  });
+
   it('keeps what the provider said', () => {
     expect(refineError({ kind: 'forbidden', detail: 'x' }, { provider: 'ollama', baseUrl: 'http://localhost:11434/v1' })).toEqual({
       kind: 'ollama-origin',
