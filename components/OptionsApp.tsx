@@ -1,55 +1,58 @@
 import { useEffect, useState } from 'preact/hooks';
-import { send } from '../utils/messaging';
-import { type ModelInfo, usableChatModels } from '../utils/models';
-import type { ConnectionReport } from '../utils/protocol';
-import { DEFAULT_SETTINGS, LIMITS, normalizeBaseUrl, type Settings } from '../utils/settings';
+import { hostLabel } from '../utils/host-permission';
+import { PROVIDERS } from '../utils/providers';
+import { LIMITS, normalizeBaseUrl, type Settings } from '../utils/settings';
 import { loadSettings, saveSettings } from '../utils/settings-store';
 import { CaptureOptions } from './CaptureOptions';
 import { CraftOptions } from './CraftOptions';
 import { GeneratorsOptions } from './GeneratorsOptions';
 import { HistoryOptions } from './HistoryOptions';
-import { useKeyStatus } from './hooks';
 import { ImageOptions } from './ImageOptions';
+import { ProviderFieldset } from './ProviderFieldset';
+import { useFocusFromHash } from './useFocusFromHash';
+import { providerDraft, useProviderForm } from './useProviderForm';
 
 type Status = { tone: 'ok' | 'error' | 'info'; text: string } | null;
 
 export function OptionsApp() {
   const [settings, setSettings] = useState<Settings | null>(null);
-  const [hasKey, setHasKey] = useKeyStatus();
-  const [keyDraft, setKeyDraft] = useState('');
-  const [models, setModels] = useState<ModelInfo[]>([]);
+  const provider = useProviderForm();
   const [status, setStatus] = useState<Status>(null);
-  const [report, setReport] = useState<ConnectionReport | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     loadSettings().then(setSettings);
   }, []);
+  useFocusFromHash(settings !== null);
 
   if (!settings) return <main class="options">Loading…</main>;
 
   const update = (patch: Partial<Settings>) => setSettings({ ...settings, ...patch });
   const normalized = normalizeBaseUrl(settings.baseUrl);
-  const draft = () => ({
-    baseUrl: settings.baseUrl,
-    chatModel: settings.chatModel,
-    ...(keyDraft.trim() ? { apiKey: keyDraft.trim() } : {}),
-  });
+  const http = PROVIDERS[settings.provider].http;
 
-  const save = async (event: Event) => {
-    event.preventDefault();
-    if (!normalized) {
-      setStatus({ tone: 'error', text: 'The base URL must be an http(s) address.' });
-      return;
-    }
+  const commit = async (access: Promise<boolean>) => {
     setBusy(true);
     try {
-      setSettings(await saveSettings({ ...settings, baseUrl: normalized }));
-      if (keyDraft.trim()) {
-        setHasKey((await send('saveApiKey', { apiKey: keyDraft.trim() })).hasKey);
-        setKeyDraft('');
+      setSettings(await saveSettings({ ...settings, baseUrl: normalized ?? settings.baseUrl }));
+      // After the settings: a typed key is bound to the endpoint just saved.
+      await provider.commitKey();
+      const answered = await Promise.race([access.then(() => true), new Promise<false>((resolve) => setTimeout(resolve, 200, false))]);
+      if (!answered) {
+        setStatus({
+          tone: 'info',
+          text: `Settings saved. Answer your browser's question to let Promptbrush connect to ${hostLabel(normalized ?? '')}.`,
+        });
       }
-      setStatus({ tone: 'ok', text: 'Settings saved.' });
+      const granted = await access;
+      setStatus(
+        granted
+          ? { tone: 'ok', text: 'Settings saved.' }
+          : {
+              tone: 'error',
+              text: `Settings saved, but you refused access to ${hostLabel(normalized ?? '')}: requests there fail unless the server accepts browser requests.`,
+            },
+      );
     } catch {
       setStatus({ tone: 'error', text: 'Could not save the settings.' });
     } finally {
@@ -57,100 +60,25 @@ export function OptionsApp() {
     }
   };
 
-  const clearKey = async () => {
-    setHasKey((await send('clearApiKey', {})).hasKey);
-    setStatus({ tone: 'info', text: 'The API key was removed from this browser.' });
-  };
-
-  const test = async () => {
-    setBusy(true);
-    setReport(null);
-    try {
-      setReport(await send('testConnection', draft()));
-    } catch {
-      setReport({ ok: false, message: 'The test could not run.' });
-    } finally {
-      setBusy(false);
+  const save = (event: Event) => {
+    event.preventDefault();
+    if (http && !normalized) {
+      setStatus({ tone: 'error', text: 'The base URL must be an http(s) address.' });
+      return;
     }
-  };
-
-  const loadModels = async () => {
-    setBusy(true);
-    try {
-      const list = (await send('listModels', draft())).models;
-      setModels(usableChatModels(list, Date.now() / 1000));
-      setStatus({ tone: 'info', text: `The endpoint lists ${list.length} models.` });
-    } catch {
-      setStatus({ tone: 'error', text: 'Could not load the model list: use Test connection to see why.' });
-    } finally {
-      setBusy(false);
-    }
+    // Asked now, inside the click and before any await: browsers show the permission prompt
+    // only during a user gesture.
+    const access = http ? provider.askAccess(normalized) : Promise.resolve(true);
+    void commit(access);
   };
 
   return (
     <main class="options">
       <h1>Promptbrush settings</h1>
       <form onSubmit={save}>
-        <fieldset>
-          <legend>Provider</legend>
-          <label for="base-url">Base URL (OpenAI or any OpenAI-compatible endpoint)</label>
-          <input
-            id="base-url"
-            type="url"
-            value={settings.baseUrl}
-            onInput={(e) => update({ baseUrl: e.currentTarget.value })}
-            placeholder={DEFAULT_SETTINGS.baseUrl}
-            required
-          />
-          <p class="hint" data-testid="final-url">
-            {normalized ? `Requests go to ${normalized}/chat/completions` : 'Not a valid http(s) address.'}
-          </p>
+        <ProviderFieldset settings={settings} update={update} form={provider} onStatus={(text) => setStatus({ tone: 'info', text })} />
 
-          <label for="api-key">API key</label>
-          <input
-            id="api-key"
-            type="password"
-            autocomplete="off"
-            spellcheck={false}
-            value={keyDraft}
-            onInput={(e) => setKeyDraft(e.currentTarget.value)}
-            placeholder={hasKey ? 'A key is saved. Type a new one to replace it.' : 'sk-…'}
-          />
-          <p class="hint" data-testid="key-status">
-            {hasKey
-              ? 'A key is saved in this browser. It is never shown again and is sent only to the base URL above.'
-              : 'No key saved yet.'}
-            {hasKey && (
-              <>
-                {' '}
-                <button type="button" class="link" onClick={clearKey}>
-                  Remove key
-                </button>
-              </>
-            )}
-          </p>
-
-          <label for="chat-model">Chat model</label>
-          <div class="row">
-            <input
-              id="chat-model"
-              list="chat-models"
-              value={settings.chatModel}
-              onInput={(e) => update({ chatModel: e.currentTarget.value })}
-              placeholder="Automatic: a fast model from the endpoint's list"
-            />
-            <button type="button" onClick={loadModels} disabled={busy}>
-              Load models
-            </button>
-          </div>
-          <datalist id="chat-models">
-            {models.map((m) => (
-              <option key={m.id} value={m.id} />
-            ))}
-          </datalist>
-        </fieldset>
-
-        <ImageOptions settings={settings} update={update} draft={draft} />
+        <ImageOptions settings={settings} update={update} draft={() => providerDraft(settings, provider.keyDraft)} />
         <GeneratorsOptions generators={settings.generators} onChange={(generators) => update({ generators })} />
         <CaptureOptions value={settings.context} onChange={(context) => update({ context })} />
 
@@ -183,18 +111,10 @@ export function OptionsApp() {
           <button type="submit" class="primary" disabled={busy}>
             Save
           </button>
-          <button type="button" onClick={test} disabled={busy}>
-            Test connection
-          </button>
         </div>
         <p class={`status status-${status?.tone ?? 'info'}`} role="status" data-testid="save-status">
           {status?.text}
         </p>
-        {report && (
-          <p class={`notice ${report.ok ? 'notice-ok' : 'notice-error'}`} role="status" data-testid="test-report">
-            {report.message}
-          </p>
-        )}
       </form>
     </main>
   );

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { isRunning } from '../utils/job';
 import { send } from '../utils/messaging';
+import type { SettingsField } from '../utils/settings-fields';
 import { Composer } from './Composer';
 import { CraftBar } from './CraftBar';
 import { usePopupCraft } from './craft-hooks';
@@ -10,12 +11,15 @@ import { HistoryPanel } from './HistoryPanel';
 import { useJob, useKeyStatus } from './hooks';
 import { JobCraft } from './JobCraft';
 import { KeyMissing } from './KeyMissing';
+import { openSettings } from './open-settings';
 import { PromptActions } from './PromptActions';
 import { PromptBox } from './PromptBox';
+import { RetryCountdown } from './RetryCountdown';
 import { SidePanelButton } from './SidePanelButton';
 import { SourceSummary } from './SourceSummary';
 
-const openOptions = () => void browser.runtime.openOptionsPage();
+/** Opens Settings, focused on the field that fixes a problem when there is one. */
+const openOptions = (field?: SettingsField) => openSettings(field);
 
 /** The tab whose selection "Use selection" reads: the popup's own window's active tab, or `?tab=`. */
 async function targetTabId(): Promise<number | undefined> {
@@ -48,12 +52,12 @@ export function PopupApp() {
       <header class="bar">
         <h1>Promptbrush</h1>
         <SidePanelButton />
-        <button type="button" class="link" onClick={openOptions}>
+        <button type="button" class="link" onClick={() => openOptions()}>
           Settings
         </button>
       </header>
 
-      {hasKey === false && <KeyMissing onOpenOptions={openOptions} />}
+      {hasKey === false && <KeyMissing onOpenOptions={() => openOptions('api-key')} />}
 
       <CraftBar craft={craft} />
 
@@ -72,6 +76,7 @@ export function PopupApp() {
           )}
           <JobCraft job={job} />
           {!running && job.prompt && <PromptActions job={job} shownPrompt={shownPrompt} onOpenOptions={openOptions} />}
+          {running && job.waiting && <RetryCountdown wait={job.waiting} />}
           {running && (
             <div class="row">
               <span class="status">{job.model ? `Writing with ${job.model}…` : 'Starting…'}</span>

@@ -24,12 +24,15 @@ export function useJob(): Job | null | undefined {
   return job;
 }
 
-/** Whether an API key is saved (never the key itself). `undefined` while loading. */
+/**
+ * Whether the configured provider can be used: a key is saved for its endpoint, or it needs
+ * none (never the key itself). `undefined` while loading.
+ */
 export function useKeyStatus(): [boolean | undefined, (hasKey: boolean) => void] {
   const [hasKey, setHasKey] = useState<boolean | undefined>(undefined);
   useEffect(() => {
     send('getKeyStatus', {}).then(
-      (status) => setHasKey(status.hasKey),
+      (status) => setHasKey(status.ready),
       () => setHasKey(false),
     );
   }, []);

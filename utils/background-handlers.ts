@@ -1,19 +1,31 @@
 // Browser glue: the background's answer to every message in the protocol.
-import { apiKeyItem, readApiKey } from './api-key-store';
+import { clearKey, moveKey, readKeyStatus, readSavedKey, saveKey } from './api-key-store';
+import { languageModelIn } from './builtin-model';
 import { sharedHistory } from './history-db';
+import { hasHostAccess } from './host-access';
 import { cancelImageRun, startImageRun } from './image-runner';
 import type { JobError } from './job';
 import { chooseVariation, editNegativePrompt, editPrompt, isRunning, markInterrupted } from './job';
 import { cancelJob, isActive, regenerateJob, retryJob, reuseJob, startFromTab, startFromText } from './job-runner';
 import { mutateJobById } from './job-store';
+import { credentialFor } from './key-policy';
 import type { Handlers } from './messaging';
 import type { ProviderDraft } from './protocol';
-import { fetchModels, resolveBaseUrl, testConnection } from './provider-check';
+import { fetchModels, type ResolvedProvider, reportError, resolveBaseUrl, testBuiltin, testConnection } from './provider-check';
+import { providerForBaseUrl } from './providers';
+import { loadSettings } from './settings-store';
 
-async function resolveDraft(draft: ProviderDraft) {
-  const apiKey = draft.apiKey?.trim() || (await readApiKey());
-  if (!apiKey) throw { kind: 'missing-key' } satisfies JobError;
-  return { baseUrl: resolveBaseUrl(draft.baseUrl), apiKey, chatModel: draft.chatModel?.trim() || undefined };
+/**
+ * The form's provider, with the key that may go to it: the key typed next to it, the saved key
+ * only if it was saved for this very endpoint, or none for servers that need none.
+ */
+async function resolveDraft(draft: ProviderDraft): Promise<ResolvedProvider> {
+  const baseUrl = resolveBaseUrl(draft.baseUrl);
+  const provider = draft.provider ?? providerForBaseUrl(baseUrl);
+  const [saved, settings, hostAccess] = await Promise.all([readSavedKey(), loadSettings(), hasHostAccess(baseUrl)]);
+  const credential = credentialFor({ saved, typed: draft.apiKey, provider, endpoint: baseUrl, configuredEndpoint: settings.baseUrl });
+  if ('error' in credential) throw credential.error;
+  return { baseUrl, provider, apiKey: credential.apiKey, chatModel: draft.chatModel?.trim() || undefined, hostAccess };
 }
 
 export const handlers: Handlers = {
@@ -27,26 +39,32 @@ export const handlers: Handlers = {
     const job = await mutateJobById(jobId, (current) => editPrompt(current, prompt, Date.now()));
     return { saved: job?.id === jobId && job.prompt === prompt };
   },
-  saveApiKey: async ({ apiKey }) => {
+  saveApiKey: async ({ apiKey, sessionOnly }) => {
     const key = apiKey.trim();
     if (!key) throw { kind: 'missing-key' } satisfies JobError;
-    await apiKeyItem.setValue(key);
-    return { hasKey: true };
+    // The key is bound to the endpoint saved in Settings: the options page saves that first.
+    await saveKey(key, (await loadSettings()).baseUrl, sessionOnly ?? false);
+    return readKeyStatus();
+  },
+  setKeyStorage: async ({ sessionOnly }) => {
+    await moveKey(sessionOnly);
+    return readKeyStatus();
   },
   clearApiKey: async () => {
-    await apiKeyItem.removeValue();
-    return { hasKey: false };
+    await clearKey();
+    return readKeyStatus();
   },
-  getKeyStatus: async () => ({ hasKey: (await readApiKey()) !== '' }),
+  getKeyStatus: () => readKeyStatus(),
   testConnection: async (draft) => {
+    if (draft.provider === 'chrome-builtin') return testBuiltin(languageModelIn(globalThis));
     try {
       return await testConnection(await resolveDraft(draft), Date.now() / 1000);
     } catch (error) {
-      const kind = (error as JobError).kind ?? 'unknown';
-      return { ok: false, errorKind: kind, message: (error as JobError).detail ?? 'Add an API key first.' };
+      const known = typeof error === 'object' && error !== null && 'kind' in error;
+      return reportError(known ? (error as JobError) : { kind: 'unknown' });
     }
   },
-  listModels: async (draft) => ({ models: await fetchModels(await resolveDraft(draft)) }),
+  listModels: async (draft) => fetchModels(await resolveDraft(draft)),
   generateImage: async (request) => ({ runId: await startImageRun(request) }),
   cancelImage: async ({ runId }) => ({ cancelled: await cancelImageRun(runId) }),
   reuseJob: async ({ jobId }) => {

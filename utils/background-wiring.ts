@@ -18,6 +18,7 @@ import { listen } from './messaging';
 import { JOB_WATCH_PORT } from './protocol';
 import { validateSettings } from './settings';
 import { settingsItem } from './settings-store';
+import { restrictStorageToExtension } from './storage-access';
 
 async function createMenus(): Promise<void> {
   await browser.contextMenus.removeAll();
@@ -84,6 +85,8 @@ function followHistoryCaps(): void {
 }
 
 export function wireBackground(): void {
+  // The key lives in storage.local: web pages' scripts must not be able to ask for it.
+  void restrictStorageToExtension();
   browser.runtime.onInstalled.addListener(() => void createMenus());
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab));
   browser.commands.onCommand.addListener((command, tab) => onCommand(command, tab));

@@ -28,6 +28,8 @@ export function scrubSecrets(message: string, secrets: readonly string[] = []): 
 }
 
 function retryAfterSeconds(headers: Headers | undefined): number | undefined {
+  const ms = Number(headers?.get('retry-after-ms') ?? Number.NaN);
+  if (Number.isFinite(ms) && ms >= 0) return Math.ceil(ms / 1000);
   const value = headers?.get('retry-after');
   if (!value) return undefined;
   const seconds = Number(value);
@@ -58,7 +60,10 @@ export function classifyError(error: unknown, secrets: readonly string[] = []): 
       return { kind: 'rate-limited', detail: detail(error), retryAfterSeconds: retryAfterSeconds(error.headers) };
     }
     if (error instanceof BadRequestError) return { kind: 'bad-request', detail: detail(error) };
-    if (error instanceof InternalServerError) return { kind: 'server', detail: detail(error) };
+    if (error instanceof InternalServerError) {
+      const wait = retryAfterSeconds(error.headers);
+      return { kind: 'server', detail: detail(error), ...(wait !== undefined ? { retryAfterSeconds: wait } : {}) };
+    }
     return { kind: 'unknown', detail: detail(error) };
   }
   if (error instanceof DOMException && error.name === 'AbortError') return { kind: 'cancelled' };

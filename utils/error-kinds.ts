@@ -1,5 +1,6 @@
 // The one table of things that can go wrong: kind → what the person reads → what they can do.
 // Pure data shared by the background (which classifies) and the popup/options (which show it).
+import type { SettingsField } from './settings-fields';
 
 export type ErrorAction = 'retry' | 'open-options' | 'none';
 
@@ -7,6 +8,10 @@ export interface ErrorKindInfo {
   title: string;
   message: string;
   action: ErrorAction;
+  /** The setting that fixes it: the popup's Fix button opens Settings with this field focused. */
+  field?: SettingsField;
+  /** Something to type or run, shown verbatim (monospace) under the message. */
+  help?: string;
 }
 
 export const ERROR_KINDS = {
@@ -14,31 +19,54 @@ export const ERROR_KINDS = {
     title: 'Add your API key',
     message: 'Promptbrush needs an API key for your provider before it can write prompts. Nothing was sent.',
     action: 'open-options',
+    field: 'api-key',
   },
   'invalid-key': {
     title: 'The API key was refused',
     message: 'The provider answered 401: the key is wrong, revoked or for another endpoint. Check it in Settings.',
     action: 'open-options',
+    field: 'api-key',
   },
   forbidden: {
     title: 'Access denied',
-    message: 'The provider answered 403: this key may not use this model or endpoint.',
+    message:
+      'The provider answered 403: this key may not use this model or endpoint (some models need a verified organisation or a higher tier). Check the key and the model in Settings.',
     action: 'open-options',
+    field: 'api-key',
+  },
+  'ollama-origin': {
+    title: 'Ollama refused the extension',
+    message:
+      'Ollama answered 403: it accepts requests from browser extensions only when it is told to. Quit Ollama, start it again with the setting below (or set it as an environment variable for the Ollama app), then retry.',
+    action: 'retry',
+    field: 'base-url',
+    help: 'OLLAMA_ORIGINS=chrome-extension://*,moz-extension://* ollama serve',
+  },
+  'no-permission': {
+    title: 'Permission needed for this endpoint',
+    message:
+      'The browser blocked the request: Promptbrush has no permission to reach this endpoint (it was refused or removed). Open Settings and click Save to allow it.',
+    action: 'open-options',
+    field: 'base-url',
   },
   'model-not-found': {
     title: 'Model not available',
-    message: 'The provider does not know this model (404) — it may be retired or misspelled. Pick another in Settings.',
+    message:
+      'The provider does not know this model (404): it may have been retired, or the name is misspelled. Pick one it offers in Settings.',
     action: 'open-options',
+    field: 'chat-model',
   },
   'rate-limited': {
     title: 'Rate limited',
-    message: 'The provider is receiving too many requests right now (429). Wait a moment and retry.',
+    message: 'The provider is receiving too many requests right now (429) and Promptbrush already retried. Wait a moment and retry.',
     action: 'retry',
   },
   quota: {
     title: 'Quota exhausted',
-    message: 'Your account has no credit or quota left (429 insufficient_quota). Check billing with your provider.',
+    message:
+      "Your account has no credit or quota left (429 insufficient_quota). Retrying will not help: add credit on your provider's billing page (OpenAI: platform.openai.com → Settings → Billing), or use another key or provider.",
     action: 'open-options',
+    field: 'provider',
   },
   server: {
     title: 'Provider error',
@@ -49,11 +77,14 @@ export const ERROR_KINDS = {
     title: 'No answer in time',
     message: 'The provider did not answer before the time limit. Retry, or raise the limit in Settings.',
     action: 'retry',
+    field: 'timeout',
   },
   offline: {
     title: 'Cannot reach the provider',
-    message: 'The endpoint could not be reached: check your connection and the base URL in Settings.',
+    message:
+      'The endpoint could not be reached: you may be offline, the server may not be running, or the base URL may be wrong. Check your connection and the base URL.',
     action: 'retry',
+    field: 'base-url',
   },
   'stream-cut': {
     title: 'Connection lost mid-prompt',
@@ -69,11 +100,20 @@ export const ERROR_KINDS = {
     title: 'Text too long for the model',
     message: "The text is longer than the model's context. Select less text or lower the limit in Settings.",
     action: 'open-options',
+    field: 'max-chars',
   },
   'bad-request': {
     title: 'Request rejected',
     message: 'The provider rejected the request (400). The model may not support it: try another model.',
     action: 'open-options',
+    field: 'chat-model',
+  },
+  'builtin-unavailable': {
+    title: "Chrome's built-in model is not ready",
+    message:
+      'The on-device model is not available in this browser, or it has not been downloaded yet. Download it in Settings, or choose another provider.',
+    action: 'open-options',
+    field: 'provider',
   },
   'empty-selection': {
     title: 'Nothing selected',

@@ -19,11 +19,12 @@ import {
   newJob,
   restoreJob,
   startExpanding,
+  waitToRetry,
 } from './job';
 import { type ActiveRequest, isDuplicateRequest, tabRequestKey, textRequestKey } from './job-dedupe';
 import { coalescingWriter, mutateJob, mutateJobById, readJob } from './job-store';
-import { createClient, listModels, streamChat } from './llm';
 import { pickChatModel } from './models';
+import { BUILTIN_MODEL_NAME, listEndpointModels, writePrompt } from './prompt-writer';
 import type { Settings } from './settings';
 import { loadSettings, saveSettings } from './settings-store';
 import { buildSource, CONTEXT_UNAVAILABLE_NOTE, pickFrameCapture, type RawCapture } from './source';
@@ -109,9 +110,9 @@ function asJobError(error: unknown, secrets: string[]): JobError {
 }
 
 async function resolveChatModel(settings: Settings, apiKey: string, signal: AbortSignal): Promise<string> {
+  if (settings.provider === 'chrome-builtin') return BUILTIN_MODEL_NAME;
   if (settings.chatModel) return settings.chatModel;
-  const client = createClient({ baseUrl: settings.baseUrl, apiKey, timeoutMs: 15_000, maxRetries: 1 });
-  const picked = pickChatModel(await listModels(client, signal), now() / 1000);
+  const picked = pickChatModel(await listEndpointModels(settings, apiKey, signal), now() / 1000);
   if (!picked) throw { kind: 'model-not-found', detail: 'The endpoint lists no chat model: choose one in Settings.' } satisfies JobError;
   // Remember the choice so that Settings shows which model is in use.
   await saveSettings({ ...settings, chatModel: picked });
@@ -137,11 +138,14 @@ async function expand(id: string, source: CapturedSource, controller: AbortContr
     const choice = defaultChoice(settings, override);
     const model = await resolveChatModel(settings, apiKey, controller.signal);
     await write((job) => startExpanding(job, source, model, now(), choice));
-    const client = createClient({ baseUrl: settings.baseUrl, apiKey, timeoutMs: settings.requestTimeoutSeconds * 1000 });
     const writer = coalescingWriter(id);
-    const text = await streamChat(client, buildChatRequest(source, model, { choice, settings }), {
+    const text = await writePrompt(settings, apiKey, buildChatRequest(source, model, { choice, settings }), {
       signal: controller.signal,
       onDelta: (delta) => writer.push((job) => (current() ? appendDelta(job, delta, now()) : job)),
+      onWait: async (wait) => {
+        await writer.flush();
+        await write((job) => waitToRetry(job, wait, now()));
+      },
     });
     await writer.flush();
     const { prompt, ...extras } = craftAnswer(text, choice, settings);

@@ -4,6 +4,7 @@ import type { AspectRatioId } from './aspect-ratios';
 import type { CraftChoice } from './craft';
 import type { CraftedAnswer } from './craft-answer';
 import type { ErrorKind } from './error-kinds';
+import type { RetryWait } from './retry';
 import type { StyleId } from './styles';
 import type { TargetId } from './targets';
 
@@ -63,6 +64,8 @@ export interface Job {
   variations?: string[];
   /** Stable Diffusion: each take's negative prompt, index for index with `variations`. */
   variationNegatives?: string[];
+  /** Set while the background waits to retry a rate-limited or failed request (popup countdown). */
+  waiting?: RetryWait;
 }
 
 /** States in which the background is working on the job (lost if the worker stops). */
@@ -134,4 +137,12 @@ export function chooseVariation(job: Job, index: number, now: number): Job {
   if (isRunning(job) || prompt === undefined) return job;
   const negativePrompt = job.variationNegatives?.[index];
   return { ...job, prompt, ...(negativePrompt !== undefined ? { negativePrompt } : {}), edited: false, updatedAt: now };
+}
+
+/** The request failed in a way worth retrying: the job keeps running, waiting until `wait.until`. */
+export function waitToRetry(job: Job, wait: RetryWait | null, now: number): Job {
+  if (!isRunning(job)) return job;
+  if (wait === null) return job.waiting ? { ...job, waiting: undefined, updatedAt: now } : job;
+  // A retry starts the answer again: text from a failed attempt would be repeated.
+  return { ...job, waiting: wait, prompt: '', updatedAt: now };
 }

@@ -8,9 +8,29 @@ export interface ProviderConfig {
   baseUrl: string;
   apiKey: string;
   timeoutMs: number;
-  /** SDK retries on connection errors, 408/409/429/5xx (never on quota, see classify-error). */
+  /** SDK retries on connection errors, 408/409/429/5xx (never on quota: see noRetryOnQuota). */
   maxRetries?: number;
   fetch?: typeof fetch;
+}
+
+/**
+ * The SDK retries every 429, but a 429 with `insufficient_quota` means "no credit left": retrying
+ * only delays the bad news (and, for images, could bill twice once credit returns). This fetch
+ * marks such answers with the header the SDK obeys (`x-should-retry: false`).
+ */
+export function noRetryOnQuota(base: typeof fetch): typeof fetch {
+  return async (input, init) => {
+    const response = await base(input, init);
+    if (response.status !== 429) return response;
+    const body = await response
+      .clone()
+      .text()
+      .catch(() => '');
+    if (!body.includes('insufficient_quota')) return response;
+    const headers = new Headers(response.headers);
+    headers.set('x-should-retry', 'false');
+    return new Response(body, { status: response.status, statusText: response.statusText, headers });
+  };
 }
 
 export function createClient(config: ProviderConfig): OpenAI {
@@ -22,7 +42,7 @@ export function createClient(config: ProviderConfig): OpenAI {
     // The key is the person's own and lives in the extension's background; this is the only
     // place where a "browser" client is created.
     dangerouslyAllowBrowser: true,
-    ...(config.fetch ? { fetch: config.fetch } : {}),
+    fetch: noRetryOnQuota(config.fetch ?? ((input, init) => fetch(input, init))),
   });
 }
 

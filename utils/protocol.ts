@@ -6,7 +6,9 @@ import { type CraftChoice, strictCraftChoice } from './craft';
 import type { ErrorKind } from './error-kinds';
 import { type ImageAspect, isImageAspect } from './image-size';
 import type { JobError } from './job';
+import type { KeyStatus } from './key-policy';
 import type { ModelInfo } from './models';
+import { isProviderId, type ProviderId } from './providers';
 
 /** A provider to test or list models for: the form's current values, before they are saved. */
 export interface ProviderDraft {
@@ -14,6 +16,8 @@ export interface ProviderDraft {
   /** A key typed but not yet saved; absent means "use the saved key". */
   apiKey?: string;
   chatModel?: string;
+  /** The preset picked in the form (decides key needs and what errors mean). */
+  provider?: ProviderId;
 }
 
 export interface ConnectionReport {
@@ -22,6 +26,8 @@ export interface ConnectionReport {
   message: string;
   errorKind?: ErrorKind;
   model?: string;
+  /** Something to type or run (from the error table), shown verbatim. */
+  help?: string;
 }
 
 export interface ProtocolMap {
@@ -33,11 +39,15 @@ export interface ProtocolMap {
   cancelJob: { request: { jobId: string }; response: { cancelled: boolean } };
   retryJob: { request: { jobId: string }; response: { jobId: string } };
   editPrompt: { request: { jobId: string; prompt: string }; response: { saved: boolean } };
-  saveApiKey: { request: { apiKey: string }; response: { hasKey: boolean } };
-  clearApiKey: { request: Record<string, never>; response: { hasKey: boolean } };
-  getKeyStatus: { request: Record<string, never>; response: { hasKey: boolean } };
+  /** Saves the key for the configured base URL; `sessionOnly` keeps it until the browser closes. */
+  saveApiKey: { request: { apiKey: string; sessionOnly?: boolean }; response: KeyStatus };
+  /** Moves the saved key between local storage and session storage. */
+  setKeyStorage: { request: { sessionOnly: boolean }; response: KeyStatus };
+  clearApiKey: { request: Record<string, never>; response: KeyStatus };
+  getKeyStatus: { request: Record<string, never>; response: KeyStatus };
   testConnection: { request: ProviderDraft; response: ConnectionReport };
-  listModels: { request: ProviderDraft; response: { models: ModelInfo[] } };
+  /** `listed` is false when the endpoint has no model list (the person types the id). */
+  listModels: { request: ProviderDraft; response: { models: ModelInfo[]; listed: boolean } };
   /** "Generate image" for the prompt as shown (issue 4's negative prompt and aspect ratio map here). */
   generateImage: {
     request: { jobId: string; prompt: string; negativePrompt?: string; aspect?: ImageAspect };
@@ -87,10 +97,12 @@ function providerDraft(p: Record<string, unknown>): ProviderDraft | null {
   if (!isString(p.baseUrl, MAX_URL_CHARS) || !optString(p.apiKey, MAX_KEY_CHARS) || !optString(p.chatModel, 200)) {
     return null;
   }
+  if (p.provider !== undefined && !isProviderId(p.provider)) return null;
   return {
     baseUrl: p.baseUrl,
     ...(p.apiKey !== undefined ? { apiKey: p.apiKey as string } : {}),
     ...(p.chatModel !== undefined ? { chatModel: p.chatModel as string } : {}),
+    ...(p.provider !== undefined ? { provider: p.provider } : {}),
   };
 }
 
@@ -111,7 +123,11 @@ export const VALIDATORS: { [T in MessageType]: Validator<T> } = {
   cancelJob: (p) => (isId(p.jobId) ? { jobId: p.jobId } : null),
   retryJob: (p) => (isId(p.jobId) ? { jobId: p.jobId } : null),
   editPrompt: (p) => (isId(p.jobId) && isString(p.prompt, 100_000) ? { jobId: p.jobId, prompt: p.prompt } : null),
-  saveApiKey: (p) => (isString(p.apiKey, MAX_KEY_CHARS) ? { apiKey: p.apiKey } : null),
+  saveApiKey: (p) => {
+    if (!isString(p.apiKey, MAX_KEY_CHARS) || (p.sessionOnly !== undefined && typeof p.sessionOnly !== 'boolean')) return null;
+    return { apiKey: p.apiKey, ...(p.sessionOnly !== undefined ? { sessionOnly: p.sessionOnly } : {}) };
+  },
+  setKeyStorage: (p) => (typeof p.sessionOnly === 'boolean' ? { sessionOnly: p.sessionOnly } : null),
   clearApiKey: empty,
   getKeyStatus: empty,
   testConnection: providerDraft,

@@ -5,11 +5,14 @@
 import { type CraftSettings, DEFAULT_CRAFT_SETTINGS, validateCraftSettings } from './craft';
 import { type ExternalGenerator, validateGenerators } from './generators';
 import { DEFAULT_IMAGE_SETTINGS, type ImageSettings, validateImageSettings } from './image-settings';
+import { isProviderId, type ProviderId, providerForBaseUrl } from './providers';
 
 export const SETTINGS_VERSION = 1;
 
 /** Prompt-craft settings (target, style, aspect ratio, templates…) are defined in utils/craft.ts. */
 export interface Settings extends CraftSettings {
+  /** Which preset the person picked (utils/providers.ts); decides key needs and error advice. */
+  provider: ProviderId;
   /** OpenAI-compatible base URL, normalised (ends in /v1 or the server's own root). */
   baseUrl: string;
   /** Chat model id; empty means "pick the best one the endpoint lists". */
@@ -45,6 +48,7 @@ export interface ContextSettings {
 export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 
 export const DEFAULT_SETTINGS: Settings = {
+  provider: 'openai',
   baseUrl: DEFAULT_BASE_URL,
   chatModel: '',
   maxSelectionChars: 8000,
@@ -74,22 +78,35 @@ function text(value: unknown, fallback: string, maxLength = 500): string {
 }
 
 /**
- * Users paste base URLs in many shapes: with or without `/v1`, with a trailing slash, or with an
- * endpoint path (`/chat/completions`, `/models`) still on. Returns the base the SDK expects, or
- * null when the text is not an http(s) URL.
+ * Users paste base URLs in many shapes: with or without `/v1`, with a trailing slash, without
+ * the scheme, or with an endpoint path (`/chat/completions`, `/models`) still on. Returns the
+ * base the SDK expects, or null when the text is not an http(s) URL (or carries a password).
  */
 export function normalizeBaseUrl(input: string): string | null {
+  let text = input.trim();
+  if (text === '') return null;
+  // "localhost:11434" or "api.example.com/v1": no scheme. Local servers speak plain http.
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
+    if (!/^([\w-]+\.[\w.-]+|localhost|\[[0-9a-f:]+\])(:\d+)?(\/|$)/i.test(text)) return null;
+    text = `${/^(localhost|127\.0\.0\.1|\[::1\])(:|\/|$)/i.test(text) ? 'http' : 'https'}://${text}`;
+  }
   let url: URL;
   try {
-    url = new URL(input.trim());
+    url = new URL(text);
   } catch {
     return null;
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  // A key in the address would be sent everywhere the address is shown or logged.
+  if (url.username || url.password) return null;
   url.search = '';
   url.hash = '';
   let path = url.pathname.replace(/\/+$/, '');
-  path = path.replace(/\/(chat\/completions|completions|models|images\/generations|responses)$/, '');
+  path = path.replace(/\/(chat\/completions|completions|models|embeddings|images\/generations|images\/edits|responses)$/, '');
+  // Ollama's native API paths (/api/chat, /api/tags…): its OpenAI-compatible API is /v1.
+  if (/^\/api\/(chat|generate|tags)$/.test(path) && url.port === '11434') path = '';
+  // OpenRouter's API lives under /api/v1.
+  if (url.hostname === 'openrouter.ai' && (path === '' || path === '/api')) path = '/api/v1';
   if (path === '') path = '/v1';
   return `${url.origin}${path}`;
 }
@@ -105,6 +122,7 @@ export function validateSettings(input: unknown): Settings {
   const raw = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
   const baseUrl = typeof raw.baseUrl === 'string' ? (normalizeBaseUrl(raw.baseUrl) ?? DEFAULT_SETTINGS.baseUrl) : DEFAULT_SETTINGS.baseUrl;
   return {
+    provider: isProviderId(raw.provider) ? raw.provider : providerForBaseUrl(baseUrl),
     baseUrl,
     chatModel: text(raw.chatModel, DEFAULT_SETTINGS.chatModel, 200),
     maxSelectionChars: clampInt(raw.maxSelectionChars, LIMITS.maxSelectionChars, DEFAULT_SETTINGS.maxSelectionChars),

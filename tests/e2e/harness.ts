@@ -129,21 +129,36 @@ export async function addHistoryImage(
 }
 
 /** Stores settings and key the way the options page and background would. */
-export async function configure(session: Session, options: { apiKey?: string; chatModel?: string; baseUrl?: string } = {}) {
+export async function configure(
+  session: Session,
+  options: {
+    apiKey?: string;
+    chatModel?: string;
+    baseUrl?: string;
+    /** A preset id (utils/providers.ts); derived from the base URL when absent. */
+    provider?: string;
+    requestTimeoutSeconds?: number;
+    /** The endpoint the key was saved for (default: the base URL). */
+    keyEndpoint?: string;
+  } = {},
+) {
   const settings = {
+    ...(options.provider ? { provider: options.provider } : {}),
     baseUrl: options.baseUrl ?? session.server.baseUrl,
     chatModel: options.chatModel ?? 'fake-chat-mini',
     maxSelectionChars: 8000,
-    requestTimeoutSeconds: 30,
+    requestTimeoutSeconds: options.requestTimeoutSeconds ?? 30,
   };
   const apiKey = options.apiKey ?? TEST_KEY;
+  const apiKeyEndpoint = options.keyEndpoint ?? settings.baseUrl;
   await session.worker.evaluate(
-    async ({ settings, apiKey }) => {
+    async ({ settings, apiKey, apiKeyEndpoint }) => {
       await chrome.storage.local.set({ settings, settings$: { v: 1 } });
-      if (apiKey) await chrome.storage.local.set({ apiKey });
-      else await chrome.storage.local.remove('apiKey');
+      await chrome.storage.session.remove(['apiKey', 'apiKeyEndpoint']);
+      if (apiKey) await chrome.storage.local.set({ apiKey, apiKeyEndpoint });
+      else await chrome.storage.local.remove(['apiKey', 'apiKeyEndpoint']);
     },
-    { settings, apiKey },
+    { settings, apiKey, apiKeyEndpoint },
   );
 }
 
@@ -206,9 +221,9 @@ export async function openSidePanelPage(session: Session): Promise<Page> {
   return page;
 }
 
-export async function openOptions(session: Session): Promise<Page> {
+export async function openOptions(session: Session, hash = ''): Promise<Page> {
   const page = await session.context.newPage();
-  await page.goto(`chrome-extension://${session.extensionId}/options.html`);
+  await page.goto(`chrome-extension://${session.extensionId}/options.html${hash}`);
   return page;
 }
 

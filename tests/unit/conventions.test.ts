@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { handlers } from '../../utils/background-handlers';
 import { ERROR_KINDS } from '../../utils/error-kinds';
 import { MESSAGE_TYPES, VALIDATORS } from '../../utils/protocol';
+import { SETTINGS_FIELDS } from '../../utils/settings-fields';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -30,6 +31,16 @@ describe('conventions', () => {
     for (const [kind, info] of Object.entries(ERROR_KINDS)) {
       expect(info.title, kind).not.toBe('');
       expect(info.message.length, kind).toBeGreaterThan(20);
+    }
+  });
+
+  it('every settings field a Fix button can lead to exists in the options page', () => {
+    const ui = sources('components')
+      .map((file) => read(file))
+      .join('\n');
+    for (const field of Object.keys(SETTINGS_FIELDS)) expect(ui, field).toContain(`id="${field}"`);
+    for (const [kind, info] of Object.entries(ERROR_KINDS)) {
+      if ('field' in info) expect(Object.keys(SETTINGS_FIELDS), kind).toContain(info.field);
     }
   });
 

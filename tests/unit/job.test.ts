@@ -11,6 +11,7 @@ import {
   newJob,
   restoreJob,
   startExpanding,
+  waitToRetry,
 } from '../../utils/job';
 
 const source: CapturedSource = { text: 'A fox.', originalLength: 6, shortened: false };
@@ -72,5 +73,15 @@ describe('job state machine', () => {
     expect(restoreJob(saved, 9)).toEqual({ ...saved, updatedAt: 9, error: undefined });
     const halfWay = appendDelta(startExpanding(newJob('k', 'menu', 0), source, 'm', 0), 'half', 1);
     expect(restoreJob(halfWay, 9)).toMatchObject({ status: 'ready', prompt: 'half' });
+  });
+
+  it('shows a wait before a retry, drops the failed attempt’s text, and clears the wait when it retries', () => {
+    const running = appendDelta(startExpanding(newJob('j', 'menu', 0), source, 'm', 0), 'half', 1);
+    const wait = { kind: 'rate-limited' as const, attempt: 2, maxAttempts: 4, until: 5000 };
+    const waiting = waitToRetry(running, wait, 2);
+    expect(waiting).toMatchObject({ status: 'expanding', prompt: '', waiting: wait });
+    expect(waitToRetry(waiting, null, 3).waiting).toBeUndefined();
+    const ready = finishExpanding(running, 'p', 4);
+    expect(waitToRetry(ready, wait, 5)).toBe(ready);
   });
 });

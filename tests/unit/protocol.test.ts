@@ -27,8 +27,23 @@ describe('parseEnvelope', () => {
     { type: 'cancelJob', payload: { jobId: '../../etc' } },
     { type: 'saveApiKey', payload: { apiKey: 'x'.repeat(501) } },
     { type: 'testConnection', payload: { baseUrl: 'http://x', apiKey: 5 } },
+    { type: 'testConnection', payload: { baseUrl: 'http://x', provider: 'evil' } },
+    { type: 'saveApiKey', payload: { apiKey: 'k', sessionOnly: 'yes' } },
+    { type: 'setKeyStorage', payload: {} },
   ])('rejects %j', (raw) => {
     expect(parseEnvelope(raw)).toBeNull();
+  });
+
+  it('accepts a provider draft and where to keep the key', () => {
+    expect(parseEnvelope({ type: 'listModels', payload: { baseUrl: 'http://x', provider: 'ollama' } })).toEqual({
+      type: 'listModels',
+      payload: { baseUrl: 'http://x', provider: 'ollama' },
+    });
+    expect(parseEnvelope({ type: 'saveApiKey', payload: { apiKey: 'k', sessionOnly: true } })?.payload).toEqual({
+      apiKey: 'k',
+      sessionOnly: true,
+    });
+    expect(parseEnvelope({ type: 'setKeyStorage', payload: { sessionOnly: false } })?.payload).toEqual({ sessionOnly: false });
   });
 
   it('drops fields that are not part of the message', () => {

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import {
+  builtinState,
+  downloadBuiltin,
+  isOffered,
+  type LanguageModelApi,
+  languageModelIn,
+  streamWithBuiltin,
+} from '../../utils/builtin-model';
+import type { ChatRequest } from '../../utils/chat-request';
+import { testBuiltin } from '../../utils/provider-check';
+
+/** A stand-in for Chrome's LanguageModel with a given availability. */
+function fakeLanguageModel(availability: string, options: { chunks?: string[]; fail?: Error } = {}) {
+  const calls: { created: unknown[]; prompts: string[]; destroyed: number } = { created: [], prompts: [], destroyed: 0 };
+  const api: LanguageModelApi = {
+    availability: async () => availability,
+    create: async (createOptions) => {
+      calls.created.push(createOptions);
+      createOptions?.monitor?.({
+        addEventListener: (_type, listener) => {
+          listener({ loaded: 0.5 });
+        },
+      });
+      return {
+        promptStreaming: (input: string) => {
+          calls.prompts.push(input);
+          return (async function* () {
+            if (options.fail) throw options.fail;
+            yield* options.chunks ?? ['A fox ', 'in snow.'];
+          })();
+        },
+        destroy: () => {
+          calls.destroyed++;
+        },
+      };
+    },
+  };
+  return { api, calls };
+}
+
+const request: ChatRequest = {
+  model: 'x',
+  messages: [
+    { role: 'system', content: 'Write prompts.' },
+    { role: 'user', content: 'A fox.' },
+  ],
+};
+
+describe("Chrome's built-in model", () => {
+  it('is absent where the browser has no LanguageModel, without errors', async () => {
+    expect(languageModelIn({})).toBeUndefined();
+    expect(await builtinState(undefined)).toBe('absent');
+    expect(isOffered('absent')).toBe(false);
+    await expect(streamWithBuiltin(undefined, request, { onDelta: () => undefined })).rejects.toMatchObject({
+      kind: 'builtin-unavailable',
+    });
+    expect(await testBuiltin(undefined)).toMatchObject({ ok: false, errorKind: 'builtin-unavailable' });
+  });
+
+  it('is not offered where the API exists but the device cannot run it (headless Chromium)', async () => {
+    const { api } = fakeLanguageModel('unavailable');
+    expect(languageModelIn({ LanguageModel: api })).toBe(api);
+    expect(isOffered(await builtinState(api))).toBe(false);
+  });
+
+  it('reports the download state', async () => {
+    for (const state of ['downloadable', 'downloading', 'available'] as const) {
+      expect(await builtinState(fakeLanguageModel(state).api)).toBe(state);
+      expect(isOffered(state)).toBe(true);
+    }
+    const throwing: LanguageModelApi = { availability: () => Promise.reject(new Error('boom')), create: () => Promise.reject(new Error()) };
+    expect(await builtinState(throwing)).toBe('unavailable');
+  });
+
+  it('streams the prompt with the instructions as the system prompt, and cleans up', async () => {
+    const { api, calls } = fakeLanguageModel('available');
+    const deltas: string[] = [];
+    const text = await streamWithBuiltin(api, request, { onDelta: (d) => deltas.push(d) });
+    expect(text).toBe('A fox in snow.');
+    expect(deltas).toEqual(['A fox ', 'in snow.']);
+    expect(calls.created[0]).toMatchObject({ initialPrompts: [{ role: 'system', content: 'Write prompts.' }] });
+    expect(calls.prompts).toEqual(['A fox.']);
+    expect(calls.destroyed).toBe(1);
+  });
+
+  it('asks for the download first when the model is not there yet', async () => {
+    const { api, calls } = fakeLanguageModel('downloadable');
+    await expect(streamWithBuiltin(api, request, { onDelta: () => undefined })).rejects.toMatchObject({ kind: 'builtin-unavailable' });
+    expect(calls.created).toHaveLength(0);
+  });
+
+  it('maps its errors to the error table', async () => {
+    const tooLong = Object.assign(new Error('The input is too large.'), { name: 'QuotaExceededError' });
+    const { api, calls } = fakeLanguageModel('available', { fail: tooLong });
+    await expect(streamWithBuiltin(api, request, { onDelta: () => undefined })).rejects.toMatchObject({ kind: 'too-long' });
+    expect(calls.destroyed).toBe(1);
+  });
+
+  it('downloads with progress', async () => {
+    const { api } = fakeLanguageModel('downloadable');
+    const progress: number[] = [];
+    await downloadBuiltin(api, (p) => progress.push(p));
+    expect(progress).toEqual([0.5, 1]);
+  });
+
+  it('answers Test connection in words', async () => {
+    const report = await testBuiltin(fakeLanguageModel('available').api);
+    expect(report.ok).toBe(true);
+    expect(report.message).toMatch(/answered on this device/);
+    expect((await testBuiltin(fakeLanguageModel('downloadable').api)).message).toMatch(/not downloaded yet/);
+  });
+});

@@ -1,0 +1,130 @@
+// @vitest-environment happy-dom
+// The options page's provider form, with the background and the permission prompt faked.
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { OptionsApp } from '../../components/OptionsApp';
+import { hasHostAccess, requestHostAccess } from '../../utils/host-access';
+import type { KeyStatus } from '../../utils/key-policy';
+import { send } from '../../utils/messaging';
+import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
+import { loadSettings, saveSettings } from '../../utils/settings-store';
+
+vi.mock('../../utils/host-access', () => ({ requestHostAccess: vi.fn(), hasHostAccess: vi.fn() }));
+vi.mock('../../utils/messaging', () => ({ send: vi.fn(), MessageError: class extends Error {} }));
+
+const KEY = 'sk-unit-options-0123456789';
+let keyStatus: KeyStatus = { hasKey: false, ready: false };
+const sent: { type: string; payload: unknown }[] = [];
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  sent.length = 0;
+  keyStatus = { hasKey: false, ready: false };
+  location.hash = '';
+  // fakeBrowser has no commands; the options page shows the shortcut (capture options).
+  vi.spyOn(fakeBrowser.commands, 'getAll').mockImplementation((async () => []) as never);
+  vi.mocked(hasHostAccess).mockResolvedValue(false);
+  vi.mocked(send).mockImplementation((async (type: string, payload: unknown) => {
+    sent.push({ type, payload });
+    if (type === 'getKeyStatus') return keyStatus;
+    if (type === 'saveApiKey') {
+      keyStatus = { hasKey: true, storage: 'local', endpoint: (await loadSettings()).baseUrl, ready: true };
+      return keyStatus;
+    }
+    if (type === 'listModels') return { models: [{ id: 'model-a' }], listed: true };
+    if (type === 'testConnection') return { ok: true, message: 'Connected.' };
+    throw new Error(`unexpected ${type}`);
+  }) as typeof send);
+});
+afterEach(() => cleanup());
+
+async function renderWith(settings: Partial<Settings>) {
+  await saveSettings({ ...DEFAULT_SETTINGS, ...settings });
+  const view = render(<OptionsApp />);
+  await screen.findByRole('button', { name: 'Save' });
+  return view;
+}
+
+describe('options: provider', () => {
+  it('asks for host access inside the Save click, before anything is awaited, and explains a refusal', async () => {
+    let answer: (granted: boolean) => void = () => undefined;
+    vi.mocked(requestHostAccess).mockImplementation(() => new Promise((resolve) => (answer = resolve)));
+    await renderWith({ provider: 'ollama', baseUrl: 'http://localhost:11434/v1' });
+    expect(screen.getByTestId('host-access').textContent).toContain('your browser asks whether Promptbrush may connect to localhost');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    // Synchronously: still inside the click's user gesture.
+    expect(requestHostAccess).toHaveBeenCalledWith('http://localhost:11434/v1');
+
+    answer(false);
+    await waitFor(() => expect(screen.getByTestId('save-status').textContent).toContain('you refused access to localhost'));
+    expect(screen.getByTestId('host-access').textContent).toContain('You refused access to localhost');
+    // The settings are saved all the same; the person can allow access later.
+    expect((await loadSettings()).provider).toBe('ollama');
+    vi.mocked(requestHostAccess).mockResolvedValue(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Allow access' }));
+    expect(requestHostAccess).toHaveBeenCalledTimes(2);
+    await waitFor(() => expect(screen.getByTestId('host-access').dataset.state).toBe('granted'));
+  });
+
+  it('asks for host access inside the Test connection click too', async () => {
+    vi.mocked(requestHostAccess).mockResolvedValue(true);
+    await renderWith({ provider: 'openrouter', baseUrl: 'https://openrouter.ai/api/v1' });
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    expect(requestHostAccess).toHaveBeenCalledWith('https://openrouter.ai/api/v1');
+    await waitFor(() => expect(screen.getByTestId('test-report').textContent).toBe('Connected.'));
+  });
+
+  it('never asks for OpenAI itself', async () => {
+    await renderWith({});
+    expect(screen.queryByTestId('host-access')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.getByTestId('save-status').textContent).toBe('Settings saved.'));
+    expect(requestHostAccess).not.toHaveBeenCalled();
+  });
+
+  it('fills the base URL from the preset and shows the final URL', async () => {
+    await renderWith({});
+    fireEvent.change(screen.getByLabelText('Provider'), { target: { value: 'openrouter' } });
+    await waitFor(() => expect((screen.getByLabelText('Base URL') as HTMLInputElement).value).toBe('https://openrouter.ai/api/v1'));
+    expect(screen.getByTestId('final-url').textContent).toBe('Requests go to https://openrouter.ai/api/v1/chat/completions');
+    fireEvent.input(screen.getByLabelText('Base URL'), { target: { value: 'localhost:8080/v1/chat/completions' } });
+    expect(screen.getByTestId('final-url').textContent).toBe('Requests go to http://localhost:8080/v1/chat/completions');
+  });
+
+  it("does not offer Chrome's built-in model where the browser has none, and nothing breaks", async () => {
+    await renderWith({});
+    const options = [...(screen.getByLabelText('Provider') as HTMLSelectElement).options].map((o) => o.value);
+    expect(options).toEqual(['openai', 'openrouter', 'ollama', 'lmstudio', 'custom']);
+  });
+
+  it('masks the key, saves it after the settings, and never shows it again', async () => {
+    const view = await renderWith({});
+    const field = screen.getByLabelText('API key') as HTMLInputElement;
+    expect(field.type).toBe('password');
+    fireEvent.input(field, { target: { value: KEY } });
+    fireEvent.click(screen.getByLabelText('Keep the key only until the browser closes'));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.getByTestId('key-status').textContent).toContain('A key is saved for https://api.openai.com/v1'));
+    expect(sent.find((m) => m.type === 'saveApiKey')?.payload).toEqual({ apiKey: KEY, sessionOnly: true });
+    expect(field.value).toBe('');
+    expect(view.container.innerHTML).not.toContain(KEY);
+  });
+
+  it('says the saved key is not sent to another endpoint', async () => {
+    keyStatus = { hasKey: true, storage: 'local', endpoint: 'https://api.openai.com/v1', ready: false };
+    await renderWith({ provider: 'custom', baseUrl: 'https://llm.example.com/v1' });
+    await waitFor(() =>
+      expect(screen.getByTestId('key-status').textContent).toContain(
+        'The saved key is for https://api.openai.com/v1, so it is never sent to https://llm.example.com/v1',
+      ),
+    );
+  });
+
+  it('focuses the field a Fix button points at', async () => {
+    location.hash = '#api-key';
+    await renderWith({});
+    await waitFor(() => expect(document.activeElement?.id).toBe('api-key'));
+  });
+});

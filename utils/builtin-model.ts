@@ -1,0 +1,133 @@
+// Chrome's built-in model (the Prompt API, `LanguageModel`) as a keyless provider. Pure: the
+// API object is a parameter, so tests pass a fake; callers take it from their global scope with
+// `languageModelIn(globalThis)`. Where the browser has no such API, every function here says so
+// in words and nothing throws.
+import type { ChatRequest } from './chat-request';
+import type { JobError } from './job';
+
+export type BuiltinState = 'absent' | 'unavailable' | 'downloadable' | 'downloading' | 'available';
+
+export interface LanguageModelSession {
+  promptStreaming(input: string, options?: { signal?: AbortSignal }): AsyncIterable<string>;
+  destroy(): void;
+}
+
+interface DownloadMonitor {
+  addEventListener(type: 'downloadprogress', listener: (event: { loaded: number }) => void): void;
+}
+
+export interface LanguageModelApi {
+  availability(options?: object): Promise<string>;
+  create(options?: {
+    initialPrompts?: { role: 'system' | 'user' | 'assistant'; content: string }[];
+    signal?: AbortSignal;
+    monitor?: (monitor: DownloadMonitor) => void;
+    expectedInputs?: object[];
+    expectedOutputs?: object[];
+  }): Promise<LanguageModelSession>;
+}
+
+/** Text in, English text out: what Promptbrush asks of the model. */
+const IO = {
+  expectedInputs: [{ type: 'text', languages: ['en'] }],
+  expectedOutputs: [{ type: 'text', languages: ['en'] }],
+};
+
+export function languageModelIn(scope: object): LanguageModelApi | undefined {
+  const api = (scope as { LanguageModel?: unknown }).LanguageModel;
+  if ((typeof api === 'function' || typeof api === 'object') && api !== null && 'availability' in api && 'create' in api) {
+    return api as LanguageModelApi;
+  }
+  return undefined;
+}
+
+export const BUILTIN_STATES: Record<BuiltinState, { text: string; usable: boolean }> = {
+  absent: { text: 'This browser has no built-in model.', usable: false },
+  unavailable: { text: 'This browser has the Prompt API, but the model cannot run on this device.', usable: false },
+  downloadable: { text: 'The model can run here but is not downloaded yet (a one-time download of a few GB).', usable: false },
+  downloading: { text: 'The model is downloading. It can be used as soon as the download finishes.', usable: false },
+  available: { text: 'The model is downloaded and ready: prompts are written on this device.', usable: true },
+};
+
+/** Whether the provider is worth offering: the API exists and the device can run the model. */
+export function isOffered(state: BuiltinState): boolean {
+  return state !== 'absent' && state !== 'unavailable';
+}
+
+export async function builtinState(api: LanguageModelApi | undefined): Promise<BuiltinState> {
+  if (!api) return 'absent';
+  try {
+    const state = await api.availability(IO);
+    return state === 'available' || state === 'downloadable' || state === 'downloading' ? state : 'unavailable';
+  } catch {
+    return 'unavailable';
+  }
+}
+
+/** What the built-in model threw, as a row of the error table. */
+export function classifyBuiltinError(error: unknown): JobError {
+  if (typeof error === 'object' && error !== null && 'kind' in error) return error as JobError;
+  const name = error instanceof Error || error instanceof DOMException ? error.name : '';
+  const detail = error instanceof Error ? error.message.slice(0, 300) : undefined;
+  if (name === 'AbortError') return { kind: 'cancelled' };
+  if (name === 'QuotaExceededError') return { kind: 'too-long', detail };
+  if (name === 'NotSupportedError' || name === 'NotAllowedError' || name === 'InvalidStateError' || name === 'OperationError') {
+    return { kind: 'builtin-unavailable', detail };
+  }
+  return { kind: 'unknown', detail };
+}
+
+export interface BuiltinStreamOptions {
+  signal?: AbortSignal;
+  onDelta: (delta: string) => void;
+}
+
+/** Streams the prompt from the on-device model; throws a JobError. */
+export async function streamWithBuiltin(
+  api: LanguageModelApi | undefined,
+  request: ChatRequest,
+  options: BuiltinStreamOptions,
+): Promise<string> {
+  const state = await builtinState(api);
+  if (!api || state !== 'available') throw { kind: 'builtin-unavailable', detail: BUILTIN_STATES[state].text } satisfies JobError;
+  const system = request.messages.filter((m) => m.role === 'system').map((m) => m.content);
+  const user = request.messages.filter((m) => m.role === 'user').map((m) => m.content);
+  let session: LanguageModelSession | undefined;
+  let text = '';
+  try {
+    session = await api.create({
+      ...IO,
+      initialPrompts: system.length > 0 ? [{ role: 'system', content: system.join('\n\n') }] : [],
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    for await (const delta of session.promptStreaming(user.join('\n\n'), options.signal ? { signal: options.signal } : {})) {
+      if (!delta) continue;
+      text += delta;
+      options.onDelta(delta);
+    }
+  } catch (error) {
+    throw classifyBuiltinError(error);
+  } finally {
+    session?.destroy();
+  }
+  if (options.signal?.aborted) throw { kind: 'cancelled' } satisfies JobError;
+  return text;
+}
+
+/**
+ * Starts (or joins) the model download. Must be called from a click: Chrome starts a download
+ * only during a user gesture. Reports progress from 0 to 1.
+ */
+export async function downloadBuiltin(api: LanguageModelApi | undefined, onProgress: (fraction: number) => void): Promise<void> {
+  if (!api) throw { kind: 'builtin-unavailable', detail: BUILTIN_STATES.absent.text } satisfies JobError;
+  try {
+    const session = await api.create({
+      ...IO,
+      monitor: (monitor) => monitor.addEventListener('downloadprogress', (event) => onProgress(event.loaded)),
+    });
+    session.destroy();
+  } catch (error) {
+    throw classifyBuiltinError(error);
+  }
+  onProgress(1);
+}
