@@ -1,12 +1,14 @@
 import { browser } from 'wxt/browser';
 import { isRunning } from '../utils/job';
 import { send } from '../utils/messaging';
+import { PERF_MARKS } from '../utils/perf-marks';
 import { Composer } from './Composer';
 import { ErrorNotice } from './ErrorNotice';
 import { useJob, useKeyStatus } from './hooks';
 import { KeyMissing } from './KeyMissing';
 import { PromptBox } from './PromptBox';
 import { SourceSummary } from './SourceSummary';
+import { useMarkWhen } from './useMarkWhen';
 
 const openOptions = () => void browser.runtime.openOptionsPage();
 
@@ -22,6 +24,7 @@ export function PopupApp() {
   const job = useJob();
   const [hasKey] = useKeyStatus();
   const running = isRunning(job);
+  useMarkWhen(PERF_MARKS.jobRendered, Boolean(job));
 
   const expandText = (text: string) => void send('expandText', { text }).catch(() => undefined);
   const useSelection = async () => {
