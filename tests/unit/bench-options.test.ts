@@ -49,6 +49,7 @@ function results(overrides: { triggerMs?: number; injected?: number; sdkFiles?: 
       },
       loaded: { files: [], bytes: 46_000, gzip: 17_000 },
       openToJobRenderedMs: timing(70),
+      browserFloorMs: timing(40),
     },
     triggerToRequestMs: timing(overrides.triggerMs ?? 14),
     tokenToScreenMs: timing(13),
