@@ -61,7 +61,7 @@ interface RunTimes {
 
 /** 4–6. Types a description into the real popup and clicks "Write prompt", `warmup + runs` times. */
 async function streamingRuns(popup: Page, server: FakeOpenAI, options: BenchOptions, clock: ClockOffset): Promise<RunTimes[]> {
-  const write = popup.getByRole('button', { name: 'Write prompt' });
+  const write = popup.getByRole('button', { name: 'Write prompt', exact: true });
   await popup.getByTestId('composer').fill(DESCRIPTION);
   const toNode = (pageTime: number) => pageTime - clock.offsetMs;
   const measured: RunTimes[] = [];
@@ -140,7 +140,7 @@ async function popupOpens(
       timeout: 10_000,
     });
     const startTime = (await handle.jsonValue()) as number;
-    if ((await page.getByTestId('prompt').inputValue()) !== DEFAULT_REPLY) throw new Error('The popup did not show the last job.');
+    if ((await page.getByTestId('prompt').first().inputValue()) !== DEFAULT_REPLY) throw new Error('The popup did not show the last job.');
     await page.close();
     const plain = await context.newPage();
     await plain.goto(`chrome-extension://${extensionId}/manifest.json`, { waitUntil: 'load' });
