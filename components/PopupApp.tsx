@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { isRunning } from '../utils/job';
 import { send } from '../utils/messaging';
+import { PERF_MARKS } from '../utils/perf-marks';
 import type { SettingsField } from '../utils/settings-fields';
 import { Composer } from './Composer';
 import { CraftBar } from './CraftBar';
@@ -17,6 +18,7 @@ import { PromptBox } from './PromptBox';
 import { RetryCountdown } from './RetryCountdown';
 import { SidePanelButton } from './SidePanelButton';
 import { SourceSummary } from './SourceSummary';
+import { useMarkWhen } from './useMarkWhen';
 
 /** Opens Settings, focused on the field that fixes a problem when there is one. */
 const openOptions = (field?: SettingsField) => openSettings(field);
@@ -35,6 +37,7 @@ export function PopupApp() {
   const running = isRunning(job);
   const [shownPrompt, setShownPrompt] = useState('');
   const craft = usePopupCraft(job);
+  useMarkWhen(PERF_MARKS.jobRendered, Boolean(job));
 
   // What the pickers show is what the new prompt gets, and becomes the remembered default.
   const shownChoice = () => {

@@ -1,11 +1,13 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { onCommand, onMenuClick, wireBackground } from '../utils/background-wiring';
 import { addImage } from '../utils/history-api';
+import { markOnce, PERF_MARKS } from '../utils/perf-marks';
 
 export default defineBackground({
   type: 'module',
   main() {
     wireBackground();
+    markOnce(PERF_MARKS.workerReady);
     // End-to-end builds only: automation cannot click a context menu or press a browser
     // shortcut, so tests call the very handlers the menu and the shortcut use. `import.meta.env.MODE` is a build-time constant; production builds
     // drop this branch entirely (a size test checks the hook name is absent).
