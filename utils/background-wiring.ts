@@ -17,12 +17,25 @@ import { menuClickToCapture, menuItems } from './menus';
 import { listen } from './messaging';
 import { JOB_WATCH_PORT } from './protocol';
 import { validateSettings } from './settings';
-import { settingsItem } from './settings-store';
+import { loadSettings, settingsItem } from './settings-store';
 import { restrictStorageToExtension } from './storage-access';
 
+/** (Re)creates the context menu, the person's default target first. */
 async function createMenus(): Promise<void> {
+  const { target } = await loadSettings();
   await browser.contextMenus.removeAll();
-  for (const item of menuItems()) browser.contextMenus.create(item);
+  for (const item of menuItems(target)) browser.contextMenus.create(item);
+}
+
+/** Keeps the menu's order in step with the default target chosen in the popup or options. */
+function followDefaultTargetWithMenu(): void {
+  let shown: string | undefined;
+  settingsItem.watch((settings) => {
+    const { target } = validateSettings(settings);
+    if (target === shown) return;
+    shown = target;
+    void createMenus();
+  });
 }
 
 /** Opens the popup where the browser allows it; the badge tells the story where it does not. */
@@ -88,6 +101,9 @@ export function wireBackground(): void {
   // The key lives in storage.local: web pages' scripts must not be able to ask for it.
   void restrictStorageToExtension();
   browser.runtime.onInstalled.addListener(() => void createMenus());
+  // Firefox's event pages may start without the menu it had: make sure it is there.
+  browser.runtime.onStartup.addListener(() => void createMenus());
+  followDefaultTargetWithMenu();
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab));
   browser.commands.onCommand.addListener((command, tab) => onCommand(command, tab));
   listen(handlers, (error) => classifyError(error));

@@ -4,6 +4,7 @@
 // in its own field, variations as cards.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { targetMenuId } from '../../utils/menus';
 import { DEFAULT_REPLY, type RecordedRequest } from '../fixtures/fake-openai';
 import {
   clickContextMenu,
@@ -104,6 +105,18 @@ describe('prompt craft in the popup', () => {
     expect(shown.length).toBeGreaterThan(0);
     expect(shown.length).toBeLessThan(second.length);
     expect(second.startsWith(shown)).toBe(true);
+  });
+
+  it("the context menu item for a target writes that target's prompt, without changing the default", async () => {
+    await configure(session);
+    for (const page of session.context.pages()) if (page.url().includes('article.html')) await page.close();
+    const { text, tabId } = await openPageWithSelection(session, 'article.html', '#second');
+    const popup = await openPopup(session);
+    await clickContextMenu(session, tabId, text, 0, targetMenuId('midjourney'));
+    await expect.poll(() => session.server.chatRequests().length, { timeout: 15_000 }).toBe(1);
+    expect(systemOf(session.server.chatRequests()[0])).toContain('Target: Midjourney');
+    await expect.poll(() => popup.getByLabel('Target').inputValue(), { timeout: 15_000 }).toBe('midjourney');
+    expect((await storedSettings()).target ?? 'gpt-image').toBe('gpt-image');
   });
 
   it('Stable Diffusion: the negative prompt has its own field and its own Copy', async () => {

@@ -196,14 +196,20 @@ export async function openPageWithSelection(
  * Does what a click on the context menu does: calls the menu's own handler in the service
  * worker through the hook that exists only in the e2e build.
  */
-export async function clickContextMenu(session: Session, tabId: number, selectionText: string, frameId = 0): Promise<string> {
+export async function clickContextMenu(
+  session: Session,
+  tabId: number,
+  selectionText: string,
+  frameId = 0,
+  menuItemId = 'promptbrush',
+): Promise<string> {
   return session.worker.evaluate(
-    async ({ tabId, selectionText, frameId }) => {
+    async ({ tabId, selectionText, frameId, menuItemId }) => {
       const hook = (globalThis as unknown as { __promptbrushE2E: { onMenuClick: (info: unknown, tab: unknown) => Promise<string> } })
         .__promptbrushE2E;
-      return hook.onMenuClick({ menuItemId: 'promptbrush', selectionText, frameId }, { id: tabId });
+      return hook.onMenuClick({ menuItemId, selectionText, frameId }, { id: tabId });
     },
-    { tabId, selectionText, frameId },
+    { tabId, selectionText, frameId, menuItemId },
   );
 }
 
