@@ -4,6 +4,7 @@
 import { browser } from 'wxt/browser';
 import { readApiKey } from './api-key-store';
 import { classifyImageError, retiredError } from './classify-image-error';
+import { addImage } from './history-api';
 import { base64ToBytes, pngDimensions, sniffMime } from './image-bytes';
 import { capsFor, pickImageModel, retiredModel } from './image-models';
 import { buildImageRequest, type ImageInput, MAX_IMAGE_PROMPT_CHARS } from './image-request';
@@ -33,12 +34,17 @@ function keepAlive(): () => void {
   return () => clearInterval(timer);
 }
 
-async function storeImage(key: string, b64: string, size: string | undefined, model: string): Promise<StoredImageMeta> {
+async function storeImage(
+  key: string,
+  b64: string,
+  size: string | undefined,
+  model: string,
+): Promise<StoredImageMeta & { bytes: Uint8Array }> {
   const bytes = base64ToBytes(b64);
   const mime = sniffMime(bytes) ?? 'application/octet-stream';
   const dims = pngDimensions(bytes) ?? parseSize(size) ?? { width: 0, height: 0 };
   await putImage(key, { blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime }), mime, ...dims, model, createdAt: now() });
-  return { key, mime, ...dims };
+  return { key, mime, ...dims, bytes };
 }
 
 async function readModels(baseUrl: string, apiKey: string, signal: AbortSignal): Promise<ModelInfo[]> {
@@ -46,7 +52,7 @@ async function readModels(baseUrl: string, apiKey: string, signal: AbortSignal):
   return listModels(client, signal);
 }
 
-async function execute(id: string, input: ImageInput): Promise<void> {
+async function execute(id: string, jobId: string, input: ImageInput): Promise<void> {
   const controller = new AbortController();
   running.set(id, controller);
   const stopKeepAlive = keepAlive();
@@ -98,7 +104,10 @@ async function execute(id: string, input: ImageInput): Promise<void> {
     });
     const metas: StoredImageMeta[] = [];
     for (const [index, image] of images.entries()) {
-      metas.push(await storeImage(`${id}-${index}`, image.b64, image.size ?? request.sizeChoice.size, model));
+      const { bytes, ...meta } = await storeImage(`${id}-${index}`, image.b64, image.size ?? request.sizeChoice.size, model);
+      metas.push(meta);
+      // Kept in history with its prompt; a failure there shows its own notice and never costs the image.
+      await addImage(jobId, { bytes, mime: meta.mime, width: meta.width, height: meta.height, model }).catch(() => undefined);
     }
     await mutateImageRunById(id, (run) => finishRun(run, metas, now()));
   } catch (error) {
@@ -141,7 +150,7 @@ export async function startImageRun(request: ImageJobRequest): Promise<string> {
   const problem = promptProblem(input.prompt);
   // Shown in the popup like any other failure (the run carries it), never a silent refusal.
   if (problem) await mutateImageRunById(id, (run) => failRun(run, problem, now()));
-  else void execute(id, input);
+  else void execute(id, request.jobId, input);
   return id;
 }
 

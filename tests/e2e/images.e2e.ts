@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_REPLY, FAKE_IMAGE_MODELS, IMAGE_FAILURES } from '../fixtures/fake-openai';
-import { configure, openOptions, openPopup, readClipboard, type Session, screenshotPath, startSession } from './harness';
+import { configure, openOptions, openPopup, readClipboard, type Session, screenshotPath, startSession, storedJob } from './harness';
 
 let session: Session;
 
@@ -111,6 +111,14 @@ describe('Generate image', () => {
     await expect.poll(() => popup.getByTestId('image-viewer').isVisible()).toBe(true);
     await popup.getByRole('button', { name: 'Close' }).click();
     await expect.poll(() => popup.getByTestId('image-viewer').count()).toBe(0);
+
+    // The generated image is kept in history with its prompt, as bytes (a decoded thumbnail).
+    const jobId = (await storedJob(session))?.id ?? '';
+    await popup.getByRole('button', { name: /^History/ }).click();
+    const entry = popup.locator(`[data-job-id="${jobId}"]`);
+    await expect
+      .poll(() => entry.getByTestId('history-thumb').evaluate((img) => (img as HTMLImageElement).naturalWidth), { timeout: 10_000 })
+      .toBeGreaterThan(0);
   });
 
   it('without a chosen model: picks the best listed one, shows progress with elapsed time, and Cancel stops it', async () => {
