@@ -191,6 +191,11 @@ export const ERROR_KINDS = {
     message: 'Saving to history failed. The current result is still here; export your history if you want to keep a copy.',
     action: 'none',
   },
+  'part-not-loaded': {
+    title: 'Part of Promptbrush did not load',
+    message: 'This part of the window could not be loaded, usually because Promptbrush was just updated. Retry, or close and reopen it.',
+    action: 'retry',
+  },
   unknown: {
     title: 'Something went wrong',
     message: 'An unexpected error happened. Retry; if it keeps happening, check Settings.',
