@@ -4,6 +4,7 @@ import { send } from '../utils/messaging';
 import { ErrorNotice } from './ErrorNotice';
 import { lazy } from './lazy';
 import { useImageRun } from './useImageRun';
+import { useRequestErrors } from './useRequestError';
 import './images.css';
 
 interface Props {
@@ -29,7 +30,9 @@ export function ImagePanel({ jobId, input, disabled, onOpenOptions }: Props) {
   const run = useImageRun();
   const mine = run && run.jobId === jobId ? run : null;
   const busy = isGenerating(mine);
-  const generate = () => void send('generateImage', { jobId, ...input }).catch(() => undefined);
+  // A refused request (a prompt too long to send, no answer) is shown here, not swallowed.
+  const requests = useRequestErrors();
+  const generate = () => void requests.run(() => send('generateImage', { jobId, ...input }));
 
   return (
     <section class="images" aria-label="Image">
@@ -44,6 +47,11 @@ export function ImagePanel({ jobId, input, disabled, onOpenOptions }: Props) {
       {mine && (busy || mine.status === 'done') && <ImageRunView run={mine} />}
       {mine?.status === 'error' && mine.error && (
         <ErrorNotice error={mine.error} onOpenOptions={onOpenOptions} onRetry={disabled ? undefined : generate} />
+      )}
+      {requests.failure && (
+        <div data-testid="image-request-error">
+          <ErrorNotice error={requests.failure.error} onOpenOptions={onOpenOptions} onRetry={requests.failure.retry} />
+        </div>
       )}
     </section>
   );
