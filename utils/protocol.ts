@@ -66,7 +66,7 @@ export interface ProtocolMap {
   /** Make one of the job's variations its main prompt. */
   chooseVariation: { request: { jobId: string; index: number }; response: { chosen: boolean } };
   editNegativePrompt: { request: { jobId: string; negativePrompt: string }; response: { saved: boolean } };
-  /** The collapsed history's label in the popup: how many entries and bytes (read by the background, so the popup loads no database code to show it). */
+  /** The collapsed history's label in the popup: entries and bytes, read by the background so the popup loads no database code for it. */
   historyUsage: { request: Record<string, never>; response: { entries: number; bytes: number } };
 }
 
