@@ -1,8 +1,7 @@
 import { ASPECT_RATIOS, type AspectRatioId } from '../utils/aspect-ratios';
-import type { CraftChoice } from '../utils/craft';
+import { type CraftChoice, VARIATION_RANGE } from '../utils/craft';
 import { STYLE_PRESETS, type StyleId } from '../utils/styles';
 import { TARGETS, type TargetId } from '../utils/targets';
-import { VARIATION_RANGE } from '../utils/variations';
 
 interface Props {
   choice: CraftChoice;

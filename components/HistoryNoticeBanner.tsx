@@ -1,5 +1,5 @@
 import { ERROR_KINDS } from '../utils/error-kinds';
-import { useHistoryNotice } from './history-hooks';
+import { useHistoryNotice } from './useHistoryNotice';
 
 /** What went wrong when the background last saved to history (a full disk above all). */
 export function HistoryNoticeBanner() {

@@ -1,8 +1,9 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { isRunning } from '../utils/job';
-import { send } from '../utils/messaging';
+import { MessageError, send } from '../utils/messaging';
 import { PERF_MARKS } from '../utils/perf-marks';
+import { MAX_TEXT_CHARS } from '../utils/protocol';
 import type { SettingsField } from '../utils/settings-fields';
 import { Composer } from './Composer';
 import { CraftBar } from './CraftBar';
@@ -19,6 +20,7 @@ import { RetryCountdown } from './RetryCountdown';
 import { SidePanelButton } from './SidePanelButton';
 import { SourceSummary } from './SourceSummary';
 import { useMarkWhen } from './useMarkWhen';
+import { useRequestErrors } from './useRequestError';
 
 /** Opens Settings, focused on the field that fixes a problem when there is one. */
 const openOptions = (field?: SettingsField) => openSettings(field);
@@ -38,17 +40,25 @@ export function PopupApp() {
   const [shownPrompt, setShownPrompt] = useState('');
   const craft = usePopupCraft(job);
   useMarkWhen(PERF_MARKS.jobRendered, Boolean(job));
+  // A request that failed (refused, no tab, no answer) is shown until one succeeds or another job shows.
+  const requests = useRequestErrors();
+  useEffect(() => requests.clear(), [job?.id]);
 
   // What the pickers show is what the new prompt gets, and becomes the remembered default.
   const shownChoice = () => {
     void craft.remember();
     return craft.choice ? { choice: craft.choice } : {};
   };
-  const expandText = (text: string) => void send('expandText', { text, ...shownChoice() }).catch(() => undefined);
-  const useSelection = async () => {
-    const tabId = await targetTabId();
-    if (tabId !== undefined) await send('captureTab', { tabId, ...shownChoice() }).catch(() => undefined);
+  const expandText = (text: string) => {
+    if (text.length > MAX_TEXT_CHARS) requests.fail({ kind: 'text-too-long' });
+    else void requests.run(() => send('expandText', { text, ...shownChoice() }));
   };
+  const useSelection = () =>
+    requests.run(async () => {
+      const tabId = await targetTabId();
+      if (tabId === undefined) throw new MessageError({ kind: 'no-tab' });
+      await send('captureTab', { tabId, ...shownChoice() });
+    });
 
   return (
     <main class="popup">
@@ -73,7 +83,7 @@ export function PopupApp() {
               key={job.id}
               prompt={job.prompt}
               streaming={job.status === 'expanding'}
-              onEdit={(prompt) => void send('editPrompt', { jobId: job.id, prompt }).catch(() => undefined)}
+              onEdit={(prompt) => void requests.run(() => send('editPrompt', { jobId: job.id, prompt }))}
               onText={setShownPrompt}
             />
           )}
@@ -92,10 +102,16 @@ export function PopupApp() {
             <ErrorNotice
               error={job.error}
               onOpenOptions={openOptions}
-              onRetry={job.source ? () => void send('retryJob', { jobId: job.id }).catch(() => undefined) : undefined}
+              onRetry={job.source ? () => void requests.run(() => send('retryJob', { jobId: job.id })) : undefined}
             />
           )}
         </article>
+      )}
+
+      {requests.failure && (
+        <div class="request-error" data-testid="request-error">
+          <ErrorNotice error={requests.failure.error} onOpenOptions={openOptions} onRetry={requests.failure.retry} />
+        </div>
       )}
 
       <Composer disabled={hasKey !== true || running} onExpand={expandText} onUseSelection={() => void useSelection()} />

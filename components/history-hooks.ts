@@ -1,10 +1,10 @@
 // Hooks over history (IndexedDB, shared by every extension page and the worker): the list,
-// followed live through the "history changed" channel, and the background's last failure.
+// followed live through the "history changed" channel. (The background's last failure to save
+// is components/useHistoryNotice.ts, which needs no database.)
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { HistoryEntry } from '../utils/history';
 import { type HistoryDb, sharedHistory } from '../utils/history-db';
 import { onHistoryChanged } from '../utils/history-events';
-import { type HistoryNotice, historyNoticeItem } from '../utils/history-notice';
 
 export interface HistoryState {
   entries: HistoryEntry[] | undefined;
@@ -37,14 +37,4 @@ export function useHistory(): HistoryState {
 /** Runs a history operation in this page; resolves to the database. */
 export function withHistory<T>(work: (db: HistoryDb) => Promise<T>): Promise<T> {
   return sharedHistory().then(work);
-}
-
-/** A failure of the background's history writes (storage full…), until dismissed. */
-export function useHistoryNotice(): [HistoryNotice | null, () => void] {
-  const [notice, setNotice] = useState<HistoryNotice | null>(null);
-  useEffect(() => {
-    historyNoticeItem.getValue().then(setNotice, () => undefined);
-    return historyNoticeItem.watch((next) => setNotice(next));
-  }, []);
-  return [notice, () => void historyNoticeItem.setValue(null)];
 }

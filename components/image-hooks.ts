@@ -1,22 +1,7 @@
-// Browser glue for the UI: the latest image run, its stored bytes as object URLs, and a clock.
+// Browser glue for the UI: a run's stored images as object URLs, and a clock (the latest run
+// itself is components/useImageRun.ts).
 import { useEffect, useState } from 'preact/hooks';
-import type { ImageRun } from '../utils/image-run';
-import { getImage, readImageRun, watchImageRun } from '../utils/image-store';
-
-/** The latest image run, followed live. `undefined` while loading. */
-export function useImageRun(): ImageRun | null | undefined {
-  const [run, setRun] = useState<ImageRun | null | undefined>(undefined);
-  useEffect(() => {
-    let alive = true;
-    const unwatch = watchImageRun((next) => alive && setRun(next));
-    readImageRun().then((first) => alive && setRun((current) => (current === undefined ? first : current)));
-    return () => {
-      alive = false;
-      unwatch();
-    };
-  }, []);
-  return run;
-}
+import { getImage } from '../utils/image-store';
 
 export interface LoadedImage {
   url: string;

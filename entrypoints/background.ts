@@ -3,8 +3,10 @@ import { onCommand, onMenuClick, wireBackground } from '../utils/background-wiri
 import { addImage } from '../utils/history-api';
 import { markOnce, PERF_MARKS } from '../utils/perf-marks';
 
+// A classic service worker, bundled on its own (WXT builds a module background together with the
+// pages, so the chunks they share carry whatever the background uses of a module — post-processors,
+// validators, state transitions — into the popup). Built apart, the pages keep only what they use.
 export default defineBackground({
-  type: 'module',
   main() {
     wireBackground();
     markOnce(PERF_MARKS.workerReady);

@@ -86,4 +86,8 @@ export const handlers: Handlers = {
     const job = await mutateJobById(jobId, (current) => editNegativePrompt(current, negativePrompt, Date.now()));
     return { saved: job?.id === jobId && job.negativePrompt === negativePrompt };
   },
+  historyUsage: async () => {
+    const { entries, bytes } = await (await sharedHistory()).usage();
+    return { entries, bytes };
+  },
 };

@@ -13,6 +13,7 @@ import {
 import type { CapturedSource } from './job';
 import { surroundingLine } from './source';
 import { type StylePreset, stylePreset } from './styles';
+import { targetWriting } from './target-writing';
 import { defaultTemplate, type PromptTarget, promptTarget, type TargetId } from './targets';
 import { isValidTemplate, renderTemplate } from './templates';
 
@@ -79,14 +80,15 @@ function aspectLines(target: PromptTarget, aspect: AspectRatio, midjourneyVersio
 export function renderSystemMessage(options: PromptOptions = DEFAULT_PROMPT_OPTIONS): string {
   const { choice, settings } = options;
   const target = promptTarget(choice.target);
+  const writing = targetWriting(choice.target);
   const lines = [
     GENERAL_INSTRUCTIONS,
-    ...target.instructions,
+    ...writing.instructions,
     styleLine(target, stylePreset(choice.style)),
     ...aspectLines(target, aspectRatio(choice.aspectRatio), settings.midjourneyVersion),
     settings.keepSourceLanguage ? LANGUAGE_INSTRUCTIONS.source : LANGUAGE_INSTRUCTIONS.english,
     choice.variationCount > 1 ? variationsInstruction(choice.variationCount) : null,
-    answerOnlyInstruction(target.answerShape, choice.variationCount),
+    answerOnlyInstruction(writing.answerShape, choice.variationCount),
   ];
   const custom = settings.customInstructions.trim();
   if (custom) lines.push(`\n${CUSTOM_INSTRUCTIONS_HEADING}\n${custom}`);

@@ -5,6 +5,7 @@ import { aspectRatio } from './aspect-ratios';
 import type { CraftChoice, CraftSettings } from './craft';
 import { stylePreset } from './styles';
 import type { TargetOutput } from './target-finishers';
+import { targetWriting } from './target-writing';
 import { promptTarget } from './targets';
 import { splitVariations } from './variations';
 
@@ -23,7 +24,7 @@ export function finishTake(raw: string, choice: CraftChoice, settings: Pick<Craf
   const target = promptTarget(choice.target);
   const cleaned = cleanAnswer(raw);
   if (!cleaned) return { prompt: '' };
-  return target.finish(cleaned, {
+  return targetWriting(choice.target).finish(cleaned, {
     target,
     style: stylePreset(choice.style),
     aspect: aspectRatio(choice.aspectRatio),

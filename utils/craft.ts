@@ -4,7 +4,6 @@ import { type AspectRatioId, DEFAULT_ASPECT_RATIO, isAspectRatioId } from './asp
 import { DEFAULT_STYLE, isStyleId, type StyleId } from './styles';
 import { DEFAULT_TARGET, isTargetId, TARGETS, type TargetId } from './targets';
 import { isValidTemplate, MAX_TEMPLATE_CHARS } from './templates';
-import { clampVariationCount, VARIATION_RANGE } from './variations';
 
 export interface CraftChoice {
   target: TargetId;
@@ -30,6 +29,15 @@ export interface CraftSettings {
   keepSourceLanguage: boolean;
   /** Midjourney `--v` written on every Midjourney prompt; empty keeps the model's own. */
   midjourneyVersion: string;
+}
+
+/** Takes per request when variations are asked for (1 means a single prompt). */
+export const VARIATION_RANGE = { min: 2, max: 6 } as const;
+
+/** Clamps a requested number of takes: 1 means a single prompt, else 2 to 6. */
+export function clampVariationCount(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 1) return 1;
+  return Math.min(VARIATION_RANGE.max, Math.max(VARIATION_RANGE.min, Math.round(value)));
 }
 
 export const MAX_CUSTOM_INSTRUCTIONS_CHARS = 2000;

@@ -126,6 +126,24 @@ export const ERROR_KINDS = {
       'Browsers do not let extensions read this kind of page (browser pages, the web store, the PDF viewer). Right-click your selection and choose Image prompt from selection where the browser offers it, or paste the text into the box below. Nothing was sent.',
     action: 'none',
   },
+  'text-too-long': {
+    title: 'Text too long',
+    message:
+      'Promptbrush takes at most 2,000,000 characters at once, and this text is longer. Paste a shorter part: only the first part, up to the length set in Settings, goes to the model anyway. Nothing was sent.',
+    action: 'none',
+  },
+  'no-tab': {
+    title: 'No page to read',
+    message:
+      'Promptbrush could not find the page behind this window. Click into the page, open Promptbrush again and retry, or paste the text into the box below. Nothing was sent.',
+    action: 'none',
+  },
+  'not-sent': {
+    title: 'Not sent',
+    message:
+      'Promptbrush did not send this request: it is longer than Promptbrush accepts, or malformed. Shorten what you typed or pasted and try again.',
+    action: 'none',
+  },
   'empty-answer': {
     title: 'The model returned nothing',
     message: 'The model finished without writing a prompt. Retry, or try another model.',
@@ -190,6 +208,11 @@ export const ERROR_KINDS = {
     title: 'History could not be saved',
     message: 'Saving to history failed. The current result is still here; export your history if you want to keep a copy.',
     action: 'none',
+  },
+  'part-not-loaded': {
+    title: 'Part of Promptbrush did not load',
+    message: 'This part of the window could not be loaded, usually because Promptbrush was just updated. Retry, or close and reopen it.',
+    action: 'retry',
   },
   unknown: {
     title: 'Something went wrong',

@@ -1,7 +1,10 @@
 // History, as data: what is kept for every finished prompt and generated image, how entries are
 // searched, and which ones go first when a cap is reached. Pure (the IndexedDB wrapper is
 // utils/history-db.ts).
+import { MB } from './bytes';
 import { type Job, RUNNING_STATUSES } from './job';
+
+export { formatBytes, MB } from './bytes';
 
 /** A finished prompt: the whole job snapshot, so fields added to jobs later come along. */
 export interface PromptRecord {
@@ -67,8 +70,6 @@ export interface HistoryUsage {
   images: number;
   bytes: number;
 }
-
-export const MB = 1024 * 1024;
 
 export function capsFromSettings(settings: { historyMaxItems: number; historyMaxMB: number }): HistoryCaps {
   return { maxItems: settings.historyMaxItems, maxBytes: settings.historyMaxMB * MB };
@@ -156,10 +157,4 @@ export function searchEntries(entries: readonly HistoryEntry[], query: string): 
     const text = entryText(entry);
     return words.every((word) => text.includes(word));
   });
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < MB) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / MB).toFixed(1)} MB`;
 }

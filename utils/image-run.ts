@@ -105,3 +105,12 @@ export function formatElapsed(ms: number): string {
   if (seconds < 60) return `${seconds} s`;
   return `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s`;
 }
+
+/** What a run draws with, for people: "gpt-image-2 · 1536×1024 · high quality · 2 images". */
+export function describeRun(run: ImageRun): string {
+  const parts = [run.model ?? ''];
+  if (run.size) parts.push(run.size.replace('x', '×'));
+  if (run.quality && run.quality !== 'auto') parts.push(`${run.quality} quality`);
+  if (run.count && run.count > 1) parts.push(`${run.count} images`);
+  return parts.filter(Boolean).join(' · ');
+}

@@ -1,20 +1,12 @@
 // Browser glue: where generated images live. The run (small: state, model, keys) is kept in
-// storage.session next to the job, so the popup can close and reopen; the bytes go to the
+// storage.session next to the job (utils/image-run-item.ts), so the popup can close and reopen; the bytes go to the
 // extension's own IndexedDB as Blobs, because a few full-size images would overflow
 // storage.session's ~10 MB quota. Only the latest run's images are kept here — the history
 // (issue 6) keeps older ones in its own store.
-import { storage } from 'wxt/utils/storage';
 import type { ImageRun } from './image-run';
+import { imageRunItem } from './image-run-item';
 
-export const imageRunItem = storage.defineItem<ImageRun | null>('session:imageRun', { fallback: null });
-
-export function readImageRun(): Promise<ImageRun | null> {
-  return imageRunItem.getValue();
-}
-
-export function watchImageRun(callback: (run: ImageRun | null) => void): () => void {
-  return imageRunItem.watch((run) => callback(run));
-}
+export { imageRunItem, readImageRun, watchImageRun } from './image-run-item';
 
 let queue: Promise<unknown> = Promise.resolve();
 

@@ -22,6 +22,8 @@ export class MessageError extends Error {
 /** Sends a message to the background and returns its data, or throws a MessageError. */
 export async function send<T extends MessageType>(type: T, payload: RequestOf<T>): Promise<ResponseOf<T>> {
   const envelope: Envelope<T> = { type, payload };
+  // The background ignores a message that fails the protocol's checks (too long, malformed): say so here.
+  if (!parseEnvelope(envelope)) throw new MessageError({ kind: 'not-sent' });
   const reply = (await browser.runtime.sendMessage(envelope)) as Reply<ResponseOf<T>> | undefined;
   if (!reply) throw new MessageError({ kind: 'unknown', detail: 'No answer from the background.' });
   if (!reply.ok) throw new MessageError(reply.error);

@@ -66,6 +66,8 @@ export interface ProtocolMap {
   /** Make one of the job's variations its main prompt. */
   chooseVariation: { request: { jobId: string; index: number }; response: { chosen: boolean } };
   editNegativePrompt: { request: { jobId: string; negativePrompt: string }; response: { saved: boolean } };
+  /** The collapsed history's label in the popup: entries and bytes, read by the background so the popup loads no database code for it. */
+  historyUsage: { request: Record<string, never>; response: { entries: number; bytes: number } };
 }
 
 /** The name of the port a page opens while it shows a running job (see components/job-liveness.ts). */
@@ -159,6 +161,7 @@ export const VALIDATORS: { [T in MessageType]: Validator<T> } = {
       : null,
   editNegativePrompt: (p) =>
     isId(p.jobId) && isString(p.negativePrompt, 100_000) ? { jobId: p.jobId, negativePrompt: p.negativePrompt } : null,
+  historyUsage: empty,
 };
 
 export const MESSAGE_TYPES = Object.keys(VALIDATORS) as MessageType[];

@@ -1,7 +1,6 @@
 // Variations: one request asks for several distinct takes; this splits the answer into them
-// before each is cleaned by its target. Pure.
+// before each is cleaned by its target (how many takes may be asked for is in craft.ts). Pure.
 
-export const VARIATION_RANGE = { min: 2, max: 6 } as const;
 export const VARIATION_SEPARATOR = '---';
 
 const FENCE_LINE = /^\s*(```|~~~)[\w+-]*\s*$/;
@@ -9,12 +8,6 @@ const SEPARATOR_LINE = /^\s*([-*_=~])(\s*\1){2,}\s*$/;
 /** "1.", "2)", "**Variation 3:**", "### Prompt 2", "Take 4 —", "Option 5:" at the start of a line. */
 const NUMBERED_HEADING =
   /^\s*(?:#{1,6}\s*)?(?:\*\*|__)?\s*(?:(?:variation|prompt|take|option|version|alternative)\s*#?\s*\d+|#?\d{1,2}[.)](?=\s|$|\*\*|__))\s*(?:\*\*|__)?\s*(?:[:：.)\-–—]\s*)?(?:\*\*|__)?/i;
-
-/** Clamps a requested number of takes: 1 means a single prompt, else 2 to 6. */
-export function clampVariationCount(value: unknown): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 1) return 1;
-  return Math.min(VARIATION_RANGE.max, Math.max(VARIATION_RANGE.min, Math.round(value)));
-}
 
 function fencedBlocks(lines: string[]): string[] {
   const blocks: string[] = [];

@@ -1,6 +1,7 @@
-// Sizes read from a production build on disk: the capture script, and every script a page of the
+// Sizes read from a production build on disk: the capture script, every script a page of the
 // extension loads when it opens (its HTML's module scripts and preloads, and their static
-// imports, transitively). Deterministic, so tests can assert budgets on them. No browser.
+// imports, transitively), and the parts it loads later, on demand (its dynamic `import()`s).
+// Deterministic, so tests can assert budgets on them. No browser.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -29,6 +30,8 @@ const HTML_PRELOAD =
 // Static `import … from "x"`, `import "x"` and `export … from "x"` at the start of a statement (bundlers
 // hoist them to the top of a chunk); not `import("x")`, which loads later, nor such text inside a string.
 const STATIC_IMPORT = /(?:^|[;\n])\s*(?:import|export)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?(["'`])([^"'`\n]+)\1/g;
+// `import("x")` with a literal path: a chunk fetched when the code runs it, not when the page opens.
+const DYNAMIC_IMPORT = /\bimport\(\s*(["'`])([^"'`\n]+)\1\s*\)/g;
 
 /** Resolves a script's URL path (`/x.js`, `./x.js`, `../x.js`) as the page would, relative to the build directory. */
 function resolveIn(buildDir: string, fromFile: string, specifier: string): string | undefined {
@@ -52,6 +55,18 @@ export function importGraph(buildDir: string, entries: readonly string[]): strin
   };
   for (const entry of entries) visit(entry, 'the caller');
   return order;
+}
+
+/** The chunks that scripts of the build import dynamically (`import("./x.js")`), in order of appearance. */
+export function dynamicImports(buildDir: string, files: readonly string[]): string[] {
+  const found = new Set<string>();
+  for (const file of files) {
+    for (const match of readFileSync(join(buildDir, file), 'utf8').matchAll(DYNAMIC_IMPORT)) {
+      const target = resolveIn(buildDir, file, match[2] as string);
+      if (target) found.add(target);
+    }
+  }
+  return [...found];
 }
 
 /** Every script a page loads when it opens, from its HTML file (e.g. `popup.html`), in load order. */
@@ -94,3 +109,38 @@ export function weigh(buildDir: string, scripts: readonly string[]): PageWeight 
 }
 
 export const pageWeight = (buildDir: string, htmlFile: string): PageWeight => weigh(buildDir, pageScripts(buildDir, htmlFile));
+
+export interface LazyPart extends PageWeight {
+  /** The chunk a dynamic `import()` names; `files` are the scripts it adds to what is already loaded. */
+  entry: string;
+}
+
+/**
+ * What a page loads later, on demand: one part per dynamic `import()` reachable from what it loads
+ * at open (and from those parts in turn), each weighed by the scripts it adds to those loaded at open.
+ */
+export function lazyParts(buildDir: string, htmlFile: string): LazyPart[] {
+  const atOpen = new Set(pageScripts(buildDir, htmlFile));
+  const parts: LazyPart[] = [];
+  const queue = dynamicImports(buildDir, [...atOpen]);
+  const seen = new Set(queue);
+  while (queue.length > 0) {
+    const entry = queue.shift() as string;
+    if (atOpen.has(entry)) continue;
+    const graph = importGraph(buildDir, [entry]);
+    parts.push({
+      entry,
+      ...weigh(
+        buildDir,
+        graph.filter((file) => !atOpen.has(file)),
+      ),
+    });
+    for (const next of dynamicImports(buildDir, graph)) {
+      if (!seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return parts;
+}

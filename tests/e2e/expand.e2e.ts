@@ -77,6 +77,16 @@ describe('select → context menu → popup → copy', () => {
     expect(lastUserMessage(session.server)).toContain('A red fox asleep in fresh snow');
   });
 
+  it('text pasted over the 2,000,000-character limit: the popup says so, and nothing is sent', async () => {
+    await configure(session);
+    const popup = await openPopup(session);
+    await popup.getByTestId('composer').fill('A lighthouse in a storm. '.repeat(80_001));
+    await popup.getByRole('button', { name: 'Write prompt' }).click();
+    const notice = popup.getByTestId('request-error').locator('[data-error-kind="text-too-long"]');
+    await expect.poll(() => notice.textContent()).toContain('Text too long');
+    expect(session.server.requests).toHaveLength(0);
+  });
+
   it('without a key: the popup says so, links to settings, and nothing is sent', async () => {
     await configure(session, { apiKey: '' });
     const { text, tabId } = await openPageWithSelection(session, 'article.html', '#third');

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { gzipSize, pageScripts, pageWeight, sdkMarkersIn } from '../bench/sizes';
+import { dynamicImports, gzipSize, lazyParts, pageScripts, pageWeight, sdkMarkersIn } from '../bench/sizes';
 
 let dir: string;
 const write = (file: string, text: string) => {
@@ -30,6 +30,26 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 describe('bench sizes', () => {
   it("follows a page's module scripts, preloads and static imports, not dynamic imports", () => {
     expect(pageScripts(dir, 'popup.html')).toEqual(['chunks/popup-1.js', 'chunks/ui-1.js', 'chunks/core-1.js', 'chunks/side-1.js']);
+  });
+
+  it('weighs what a page loads later, on demand: each dynamic import with what it adds, SDK markers included', () => {
+    expect(dynamicImports(dir, ['chunks/popup-1.js'])).toEqual(['chunks/lazy-1.js']);
+    write(
+      'chunks/lazy-1.js',
+      'import{x}from"./core-1.js";import"./viewer-1.js";const v=()=>import(`./deeper-1.js`);export default "X-Stainless-Lang";',
+    );
+    write('chunks/viewer-1.js', 'export const viewer=2;');
+    write('chunks/deeper-1.js', 'export const deeper=3;');
+    const parts = lazyParts(dir, 'popup.html');
+    // core-1.js is loaded at open already: only what the part adds counts.
+    expect(parts.map((part) => [part.entry, part.files.map((f) => f.file)])).toEqual([
+      ['chunks/lazy-1.js', ['chunks/lazy-1.js', 'chunks/viewer-1.js']],
+      ['chunks/deeper-1.js', ['chunks/deeper-1.js']],
+    ]);
+    expect(parts[0]?.gzip).toBe(parts[0]?.files.reduce((sum, f) => sum + f.gzip, 0));
+    expect(parts[0]?.sdkFiles).toEqual([{ file: 'chunks/lazy-1.js', markers: ['X-Stainless-'] }]);
+    // None of it is counted at open.
+    expect(pageScripts(dir, 'popup.html')).not.toContain('chunks/lazy-1.js');
   });
 
   it('fails loudly when a page loads a script the build lacks', () => {

@@ -6,6 +6,8 @@ import { handlers } from '../../utils/background-handlers';
 import { ERROR_KINDS } from '../../utils/error-kinds';
 import { MESSAGE_TYPES, VALIDATORS } from '../../utils/protocol';
 import { SETTINGS_FIELDS } from '../../utils/settings-fields';
+import { TARGET_WRITING, targetWriting } from '../../utils/target-writing';
+import { TARGETS } from '../../utils/targets';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -20,6 +22,27 @@ function sources(dir: string): string[] {
 const PROJECT_SOURCES = new Set([...sources('utils'), ...sources('components'), ...sources('entrypoints')]);
 const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
 const BROWSER_IMPORT = /from ['"](wxt\/browser|wxt\/utils\/storage|webextension-polyfill)['"]/;
+
+/**
+ * Every project file the popup, options and components import (statically or not), transitively;
+ * with `typesToo`, also through `import type`, which the build erases.
+ */
+function reachableFromUi(typesToo = true): Set<string> {
+  const uiFiles = [...sources('components'), ...sources('entrypoints/popup'), ...sources('entrypoints/options')];
+  const reachable = new Set<string>();
+  const visit = (file: string) => {
+    if (reachable.has(file)) return;
+    reachable.add(file);
+    const code = typesToo ? read(file) : read(file).replace(/^import type [^;]+;/gm, '');
+    for (const match of code.matchAll(/(?:from|import\s*\(?)\s*['"](\.[^'"]+)['"]/g)) {
+      const base = join(file, '..', match[1] as string);
+      const next = ['.ts', '.tsx'].map((ext) => relative(ROOT, join(ROOT, base + ext))).find((f) => PROJECT_SOURCES.has(f));
+      if (next) visit(next);
+    }
+  };
+  for (const file of uiFiles) visit(file);
+  return reachable;
+}
 
 describe('conventions', () => {
   it('every message has a validator and a handler', () => {
@@ -60,19 +83,33 @@ describe('conventions', () => {
   });
 
   it('the openai SDK stays out of the popup, options and components', () => {
-    const uiFiles = [...sources('components'), ...sources('entrypoints/popup'), ...sources('entrypoints/options')];
-    const reachable = new Set<string>();
-    const visit = (file: string) => {
-      if (reachable.has(file)) return;
-      reachable.add(file);
-      for (const match of read(file).matchAll(/from ['"](\.[^'"]+)['"]/g)) {
-        const base = join(file, '..', match[1] as string);
-        const next = ['.ts', '.tsx'].map((ext) => relative(ROOT, join(ROOT, base + ext))).find((f) => PROJECT_SOURCES.has(f));
-        if (next) visit(next);
-      }
-    };
-    for (const file of uiFiles) visit(file);
-    for (const file of reachable) expect(read(file), file).not.toMatch(/from ['"]openai['"]/);
+    for (const file of reachableFromUi()) expect(read(file), file).not.toMatch(/from ['"]openai['"]/);
+  });
+
+  it('every target has its writing row: instructions, answer shape and post-processor', () => {
+    expect(Object.keys(TARGET_WRITING).sort()).toEqual(TARGETS.map((target) => target.id).sort());
+    for (const { id } of TARGETS) {
+      const writing = targetWriting(id);
+      expect(writing.instructions.length, id).toBeGreaterThan(0);
+      expect(writing.answerShape, id).not.toBe('');
+      expect(typeof writing.finish, id).toBe('function');
+    }
+  });
+
+  it('the post-processors stay out of the popup, options and components (the background alone runs them)', () => {
+    const backgroundOnly = [
+      'utils/target-writing.ts',
+      'utils/target-finishers.ts',
+      'utils/answer-cleanup.ts',
+      'utils/midjourney-params.ts',
+      'utils/sd-prompt.ts',
+      'utils/variations.ts',
+      'utils/craft-answer.ts',
+    ];
+    for (const file of backgroundOnly) expect(PROJECT_SOURCES.has(file), file).toBe(true);
+    const reachable = reachableFromUi(false);
+    expect(reachable.has('utils/targets.ts')).toBe(true);
+    for (const file of backgroundOnly) expect(reachable.has(file), `${file} is imported by the UI`).toBe(false);
   });
 
   it('no HTML sinks: page text and model output are rendered as text', () => {

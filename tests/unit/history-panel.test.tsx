@@ -2,30 +2,43 @@
 // The history panel as the person uses it: open, search, delete, clear — text shown as text.
 import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { HistoryPanel } from '../../components/HistoryPanel';
+import { handlers } from '../../utils/background-handlers';
 import { sharedHistory } from '../../utils/history-db';
 import { historyNoticeItem } from '../../utils/history-notice';
 import { finishExpanding, type Job, newJob, startExpanding } from '../../utils/job';
+import type { Envelope } from '../../utils/protocol';
 
 const job = (id: string, text: string, prompt: string): Job =>
   finishExpanding(startExpanding(newJob(id, 'menu', 1), { text, originalLength: text.length, shortened: false }, 'm', 2), prompt, 3);
 
 beforeEach(async () => {
   fakeBrowser.reset();
+  // The collapsed history's size comes from the background: answer with its real handler.
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (envelope: Envelope) => {
+    if (envelope.type !== 'historyUsage') throw new Error(`unexpected message ${envelope.type}`);
+    return { ok: true, data: await handlers.historyUsage({}) };
+  }) as never);
   const db = await sharedHistory();
   await db.clear();
   await db.putPrompt(job('fox', 'A red fox in snow', 'Fox prompt <img src=x onerror=alert(1)>'), 1);
   await db.putPrompt(job('sea', 'A lighthouse at sea', 'Lighthouse prompt'), 2);
 });
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
 
 describe('HistoryPanel', () => {
   it('lists entries newest first, searches them and shows text as text', async () => {
     render(<HistoryPanel />);
-    const toggle = await screen.findByRole('button', { name: /History \(2\)/ });
+    const toggle = await screen.findByRole('button', { name: /^History \(2\) · \d+ B$/ });
+    expect(screen.queryByTestId('history-search')).toBeNull();
     fireEvent.click(toggle);
+    // The list's code loads on first opening: a status line shows until it is there.
+    expect(screen.getByRole('status').textContent).toBe('Opening history…');
     await waitFor(() => expect(screen.getAllByTestId('history-item')).toHaveLength(2));
     expect(screen.getAllByTestId('history-prompt').map((p) => p.textContent)).toEqual([
       'Lighthouse prompt',
@@ -46,12 +59,15 @@ describe('HistoryPanel', () => {
     fireEvent.click(screen.getAllByRole('button', { name: 'Delete this entry' })[0] as HTMLElement);
     await waitFor(() => expect(screen.getAllByTestId('history-item')).toHaveLength(1));
     expect((await (await sharedHistory()).list()).map((e) => e.jobId)).toEqual(['fox']);
+    // The toggle's count follows (the delete told every page that history changed).
+    await screen.findByRole('button', { name: /^History \(1\)/ });
 
     fireEvent.click(screen.getByRole('button', { name: 'Clear all' }));
     expect(await (await sharedHistory()).list()).toHaveLength(1);
     fireEvent.click(screen.getByRole('button', { name: 'Delete all' }));
     await waitFor(() => expect(screen.queryAllByTestId('history-item')).toHaveLength(0));
     expect(await (await sharedHistory()).list()).toEqual([]);
+    await screen.findByRole('button', { name: 'History (0)' });
   });
 
   it('shows a storage-full failure from the background until dismissed', async () => {

@@ -1,0 +1,146 @@
+// @vitest-environment happy-dom
+// The popup's requests to the background never fail silently: text over the protocol's limit,
+// "Use selection" with no page behind the popup, a request the background refuses or never
+// answers, a failed Retry or edit — each is shown from the error table, and Retry sends again.
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { PopupApp } from '../../components/PopupApp';
+import { ERROR_KINDS } from '../../utils/error-kinds';
+import { failJob, finishExpanding, type Job, newJob, startExpanding } from '../../utils/job';
+import { jobItem } from '../../utils/job-store';
+import { type Envelope, MAX_TEXT_CHARS, type MessageType, type Reply } from '../../utils/protocol';
+
+type Answer = Reply<unknown> | undefined;
+/** What the fake background answers, by message type; each call is recorded. */
+let answers: Partial<Record<MessageType, (payload: unknown) => Answer>>;
+let sent: Envelope[];
+
+const ok = (data: unknown): Answer => ({ ok: true, data });
+const sentTypes = () => sent.map((envelope) => envelope.type);
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  sent = [];
+  answers = {
+    getKeyStatus: () => ok({ ready: true, hasKey: true, sessionOnly: false }),
+    historyUsage: () => ok({ entries: 0, bytes: 0 }),
+  };
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (envelope: Envelope) => {
+    sent.push(envelope);
+    return answers[envelope.type]?.(envelope.payload);
+  }) as never);
+  vi.spyOn(fakeBrowser.commands, 'getAll').mockImplementation((async () => []) as never);
+  // The popup's own window, as the browser always has one (for "Open in side panel").
+  vi.spyOn(fakeBrowser.windows, 'getCurrent').mockImplementation((async () => ({ id: 1 })) as never);
+});
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+async function openPopup() {
+  render(<PopupApp />);
+  const write = await screen.findByRole('button', { name: 'Write prompt' });
+  await waitFor(() => expect(screen.getByTestId('composer').hasAttribute('disabled')).toBe(false));
+  return write;
+}
+
+/** The popup's notice of a failed request: its error-table row and its words. */
+async function requestNotice(kind: keyof typeof ERROR_KINDS) {
+  const notice = await waitFor(() => {
+    const shown = screen.getByTestId('request-error').querySelector('[role="alert"]') as HTMLElement;
+    expect(shown.dataset.errorKind).toBe(kind);
+    return shown;
+  });
+  expect(notice.textContent).toContain(ERROR_KINDS[kind].title);
+  expect(notice.textContent).toContain(ERROR_KINDS[kind].message);
+  return notice;
+}
+
+const capturedJob = (status: 'ready' | 'error'): Job => {
+  const text = 'A red fox asleep in the snow.';
+  const expanding = startExpanding(newJob('job-1', 'popup-text', 1), { text, originalLength: text.length, shortened: false }, 'm', 2);
+  const ready = finishExpanding(expanding, 'A fox curled in fresh snow.', 3);
+  return status === 'ready' ? ready : failJob(ready, { kind: 'server' }, 4);
+};
+
+describe('the popup shows every failed request', () => {
+  it('pasted text over the protocol limit: says so, and sends nothing', async () => {
+    const write = await openPopup();
+    fireEvent.input(screen.getByTestId('composer'), { target: { value: 'x'.repeat(MAX_TEXT_CHARS + 1) } });
+    fireEvent.click(write);
+    await requestNotice('text-too-long');
+    expect(sentTypes()).not.toContain('expandText');
+  });
+
+  it('the background refuses to write the prompt: its error is shown, and Retry sends again', async () => {
+    answers.expandText = () => ({ ok: false, error: { kind: 'rate-limited' } });
+    const write = await openPopup();
+    fireEvent.input(screen.getByTestId('composer'), { target: { value: 'A lighthouse in a storm.' } });
+    fireEvent.click(write);
+    const notice = await requestNotice('rate-limited');
+    expect(sentTypes().filter((type) => type === 'expandText')).toHaveLength(1);
+
+    answers.expandText = () => ok({ jobId: 'job-2' });
+    fireEvent.click(notice.querySelector('[data-testid="retry"]') as HTMLElement);
+    await waitFor(() => expect(screen.queryByTestId('request-error')).toBeNull());
+    expect(sent.filter((envelope) => envelope.type === 'expandText').map((envelope) => envelope.payload)).toMatchObject([
+      { text: 'A lighthouse in a storm.' },
+      { text: 'A lighthouse in a storm.' },
+    ]);
+  });
+
+  it('"Use selection" with no tab behind the popup: says so, and sends nothing', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation((async () => []) as never);
+    await openPopup();
+    fireEvent.click(screen.getByRole('button', { name: 'Use selection on this page' }));
+    await requestNotice('no-tab');
+    expect(sentTypes()).not.toContain('captureTab');
+  });
+
+  it('"Use selection" that the background never answers: says so, with what happened', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation((async () => [{ id: 7, active: true }]) as never);
+    await openPopup();
+    fireEvent.click(screen.getByRole('button', { name: 'Use selection on this page' }));
+    const notice = await requestNotice('unknown');
+    expect(notice.textContent).toContain('No answer from the background.');
+    expect(sent.find((envelope) => envelope.type === 'captureTab')?.payload).toMatchObject({ tabId: 7 });
+  });
+
+  it("a failed job's Retry that the background refuses is shown", async () => {
+    await jobItem.setValue(capturedJob('error'));
+    answers.retryJob = () => ({ ok: false, error: { kind: 'offline' } });
+    await openPopup();
+    const jobNotice = await screen.findByText(ERROR_KINDS.server.title);
+    fireEvent.click(jobNotice.parentElement?.querySelector('[data-testid="retry"]') as HTMLElement);
+    await requestNotice('offline');
+    expect(sent.find((envelope) => envelope.type === 'retryJob')?.payload).toEqual({ jobId: 'job-1' });
+  });
+
+  it('an edit of the prompt that cannot be saved is shown (too long to send: not sent at all)', async () => {
+    await jobItem.setValue(capturedJob('ready'));
+    answers.editPrompt = () => ({ ok: false, error: { kind: 'unknown', detail: 'The job is gone.' } });
+    await openPopup();
+    const box = await screen.findByTestId('prompt');
+    fireEvent.input(box, { target: { value: 'A fox curled in fresh snow, at dawn.' } });
+    const notice = await requestNotice('unknown');
+    expect(notice.textContent).toContain('The job is gone.');
+
+    fireEvent.input(box, { target: { value: 'x'.repeat(100_001) } });
+    await requestNotice('not-sent');
+    expect(sentTypes().filter((type) => type === 'editPrompt')).toHaveLength(1);
+  });
+
+  it('"Generate image" that cannot be sent is shown next to the button', async () => {
+    await jobItem.setValue(capturedJob('ready'));
+    await openPopup();
+    fireEvent.input(await screen.findByTestId('prompt'), { target: { value: 'x'.repeat(100_001) } });
+    const generate = await screen.findByRole('button', { name: 'Generate image' });
+    await waitFor(() => expect(generate.hasAttribute('disabled')).toBe(false));
+    fireEvent.click(generate);
+    const notice = await waitFor(() => screen.getByTestId('image-request-error').querySelector('[role="alert"]') as HTMLElement);
+    expect(notice.dataset.errorKind).toBe('not-sent');
+    expect(sentTypes()).not.toContain('generateImage');
+  });
+});

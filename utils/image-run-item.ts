@@ -1,0 +1,15 @@
+// Browser glue: the latest image run, kept in storage.session next to the job (small: state,
+// model, keys of the bytes). Its own module because the popup reads it when it opens, before any
+// image code is loaded; the bytes and the writes are in utils/image-store.ts.
+import { storage } from 'wxt/utils/storage';
+import type { ImageRun } from './image-run';
+
+export const imageRunItem = storage.defineItem<ImageRun | null>('session:imageRun', { fallback: null });
+
+export function readImageRun(): Promise<ImageRun | null> {
+  return imageRunItem.getValue();
+}
+
+export function watchImageRun(callback: (run: ImageRun | null) => void): () => void {
+  return imageRunItem.watch((run) => callback(run));
+}
