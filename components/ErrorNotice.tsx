@@ -20,7 +20,7 @@ export function ErrorNotice({ error, onRetry, onOpenOptions }: Props) {
       <p>{info.message}</p>
       {info.help && <code class="help">{info.help}</code>}
       {error.retryAfterSeconds !== undefined && <p>The provider asks to wait {error.retryAfterSeconds} s.</p>}
-      {error.detail && <p class="detail">Provider said: {error.detail}</p>}
+      {error.detail && <p class="detail">Details: {error.detail}</p>}
       <div class="row">
         {retry && (
           <button type="button" class="primary" onClick={onRetry} data-testid="retry">

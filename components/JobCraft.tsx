@@ -4,10 +4,14 @@ import { NegativePromptBox } from './NegativePromptBox';
 import { VariationCards } from './VariationCards';
 import './craft.css';
 
-const quiet = (promise: Promise<unknown>) => void promise.catch(() => undefined);
+interface Props {
+  job: Job;
+  /** Runs a request to the background; its failure is shown by the popup (never swallowed). */
+  run: (request: () => Promise<unknown>) => void;
+}
 
 /** Below the prompt: the negative prompt, Regenerate, and the variation cards. */
-export function JobCraft({ job }: { job: Job }) {
+export function JobCraft({ job, run }: Props) {
   if (isRunning(job)) return null;
   return (
     <>
@@ -15,12 +19,12 @@ export function JobCraft({ job }: { job: Job }) {
         <NegativePromptBox
           key={job.id}
           value={job.negativePrompt}
-          onEdit={(negativePrompt) => quiet(send('editNegativePrompt', { jobId: job.id, negativePrompt }))}
+          onEdit={(negativePrompt) => run(() => send('editNegativePrompt', { jobId: job.id, negativePrompt }))}
         />
       )}
       {job.status === 'ready' && job.source && (
         <div class="row">
-          <button type="button" onClick={() => quiet(send('regenerate', { jobId: job.id }))}>
+          <button type="button" onClick={() => run(() => send('regenerate', { jobId: job.id }))}>
             Regenerate
           </button>
         </div>
@@ -30,7 +34,7 @@ export function JobCraft({ job }: { job: Job }) {
           variations={job.variations}
           negatives={job.variationNegatives}
           current={job.prompt}
-          onChoose={(index) => quiet(send('chooseVariation', { jobId: job.id, index }))}
+          onChoose={(index) => run(() => send('chooseVariation', { jobId: job.id, index }))}
         />
       )}
     </>

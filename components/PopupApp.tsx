@@ -38,10 +38,10 @@ export function PopupApp() {
   const [hasKey] = useKeyStatus();
   const running = isRunning(job);
   const [shownPrompt, setShownPrompt] = useState('');
-  const craft = usePopupCraft(job);
-  useMarkWhen(PERF_MARKS.jobRendered, Boolean(job));
   // A request that failed (refused, no tab, no answer) is shown until one succeeds or another job shows.
   const requests = useRequestErrors();
+  const craft = usePopupCraft(job, requests.run);
+  useMarkWhen(PERF_MARKS.jobRendered, Boolean(job));
   useEffect(() => requests.clear(), [job?.id]);
 
   // What the pickers show is what the new prompt gets, and becomes the remembered default.
@@ -87,13 +87,13 @@ export function PopupApp() {
               onText={setShownPrompt}
             />
           )}
-          <JobCraft job={job} />
+          <JobCraft job={job} run={(request) => void requests.run(request)} />
           {!running && job.prompt && <PromptActions job={job} shownPrompt={shownPrompt} onOpenOptions={openOptions} />}
           {running && job.waiting && <RetryCountdown wait={job.waiting} />}
           {running && (
             <div class="row">
               <span class="status">{job.model ? `Writing with ${job.model}…` : 'Starting…'}</span>
-              <button type="button" onClick={() => void send('cancelJob', { jobId: job.id })}>
+              <button type="button" onClick={() => void requests.run(() => send('cancelJob', { jobId: job.id }))}>
                 Cancel
               </button>
             </div>

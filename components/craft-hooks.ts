@@ -35,7 +35,11 @@ export interface PopupCraft {
   remember: () => Promise<void>;
 }
 
-export function usePopupCraft(job: Job | null | undefined): PopupCraft {
+/**
+ * `run` carries the re-expansion to the background, so that a refused or unanswered request is
+ * shown by the popup rather than lost.
+ */
+export function usePopupCraft(job: Job | null | undefined, run: (request: () => Promise<unknown>) => Promise<void>): PopupCraft {
   const settings = useSettings();
   const [pending, setPending] = useState<Partial<CraftChoice>>({});
   // Once the background has started on the new choice, the job itself shows it.
@@ -48,7 +52,7 @@ export function usePopupCraft(job: Job | null | undefined): PopupCraft {
       if (!choice) return;
       setPending((current) => ({ ...current, ...patch }));
       await rememberChoice(patch);
-      if (job?.source) await send('regenerate', { jobId: job.id, choice: { ...choice, ...patch } }).catch(() => undefined);
+      if (job?.source) await run(() => send('regenerate', { jobId: job.id, choice: { ...choice, ...patch } }));
     },
     remember: async () => {
       if (choice) await rememberChoice(choice);

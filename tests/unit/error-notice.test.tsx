@@ -16,7 +16,7 @@ describe('ErrorNotice', () => {
     render(<ErrorNotice error={{ kind, detail: 'the provider’s words' }} onRetry={onRetry} onOpenOptions={onOpenOptions} />);
     expect(screen.getByRole('alert').textContent).toContain(info.title);
     expect(screen.getByRole('alert').textContent).toContain(info.message);
-    expect(screen.getByRole('alert').textContent).toContain('Provider said: the provider’s words');
+    expect(screen.getByRole('alert').textContent).toContain('Details: the provider’s words');
 
     const retry = screen.queryByRole('button', { name: 'Retry' });
     expect(retry !== null, 'Retry button').toBe(info.action === 'retry');

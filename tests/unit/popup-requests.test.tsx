@@ -143,4 +143,21 @@ describe('the popup shows every failed request', () => {
     expect(notice.dataset.errorKind).toBe('not-sent');
     expect(sentTypes()).not.toContain('generateImage');
   });
+
+  it('Regenerate and a new target that the background refuses are shown, not swallowed', async () => {
+    await jobItem.setValue(capturedJob('ready'));
+    answers.regenerate = () => ({ ok: false, error: { kind: 'server' } });
+    await openPopup();
+    fireEvent.click(await screen.findByRole('button', { name: 'Regenerate' }));
+    await requestNotice('server');
+    expect(sent.find((envelope) => envelope.type === 'regenerate')?.payload).toEqual({ jobId: 'job-1' });
+
+    answers.regenerate = () => ({ ok: false, error: { kind: 'offline' } });
+    fireEvent.change(screen.getByLabelText('Target'), { target: { value: 'flux' } });
+    await requestNotice('offline');
+    expect(sent.filter((envelope) => envelope.type === 'regenerate').at(-1)?.payload).toMatchObject({
+      jobId: 'job-1',
+      choice: { target: 'flux' },
+    });
+  });
 });
