@@ -3,29 +3,18 @@
 // extension's own IndexedDB as Blobs, because a few full-size images would overflow
 // storage.session's ~10 MB quota. Only the latest run's images are kept here — the history
 // (issue 6) keeps older ones in its own store.
-import type { ImageRun } from './image-run';
 import { imageRunItem } from './image-run-item';
+import { serialUpdates } from './serial-updates';
 
 export { imageRunItem, readImageRun, watchImageRun } from './image-run-item';
 
-let queue: Promise<unknown> = Promise.resolve();
+const runUpdates = serialUpdates(imageRunItem);
 
 /** Applies `change` to the stored run, in order with every other change made by this context. */
-export function mutateImageRun(change: (run: ImageRun | null) => ImageRun | null | undefined): Promise<ImageRun | null> {
-  const next = queue.then(async () => {
-    const current = await imageRunItem.getValue();
-    const updated = change(current);
-    if (updated === undefined || updated === current) return current;
-    await imageRunItem.setValue(updated);
-    return updated;
-  });
-  queue = next.catch(() => undefined);
-  return next;
-}
+export const mutateImageRun = runUpdates.update;
 
-export function mutateImageRunById(id: string, change: (run: ImageRun) => ImageRun): Promise<ImageRun | null> {
-  return mutateImageRun((run) => (run && run.id === id ? change(run) : undefined));
-}
+/** Changes the run only if it is still the one with this id. */
+export const mutateImageRunById = runUpdates.updateById;
 
 const DB_NAME = 'promptbrush-images';
 const STORE = 'images';

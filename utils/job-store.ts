@@ -3,6 +3,7 @@
 // writes never interleave; streamed text is coalesced so at most one write is in flight.
 import { storage } from 'wxt/utils/storage';
 import type { Job } from './job';
+import { serialUpdates } from './serial-updates';
 
 export const jobItem = storage.defineItem<Job | null>('session:job', { fallback: null });
 
@@ -14,28 +15,16 @@ export function watchJob(callback: (job: Job | null) => void): () => void {
   return jobItem.watch((job) => callback(job));
 }
 
-let queue: Promise<unknown> = Promise.resolve();
+const jobUpdates = serialUpdates(jobItem);
 
 /**
  * Applies `change` to the stored job, in order with every other change made by this context.
  * `change` returns the new job, or undefined to leave it as it is.
  */
-export function mutateJob(change: (job: Job | null) => Job | null | undefined): Promise<Job | null> {
-  const next = queue.then(async () => {
-    const current = await jobItem.getValue();
-    const updated = change(current);
-    if (updated === undefined || updated === current) return current;
-    await jobItem.setValue(updated);
-    return updated;
-  });
-  queue = next.catch(() => undefined);
-  return next;
-}
+export const mutateJob = jobUpdates.update;
 
 /** Changes the job only if it is still the one with this id (a newer job may have replaced it). */
-export function mutateJobById(id: string, change: (job: Job) => Job): Promise<Job | null> {
-  return mutateJob((job) => (job && job.id === id ? change(job) : undefined));
-}
+export const mutateJobById = jobUpdates.updateById;
 
 /**
  * For streaming: many small updates, few writes. `push` records the latest state and writes it
