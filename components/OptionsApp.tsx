@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { hostLabel } from '../utils/host-permission';
 import { PROVIDERS } from '../utils/providers';
-import { LIMITS, normalizeBaseUrl, type Settings } from '../utils/settings';
+import { normalizeBaseUrl, type Settings } from '../utils/settings';
 import { loadSettings, saveSettings } from '../utils/settings-store';
 import { CaptureOptions } from './CaptureOptions';
 import { CraftOptions } from './CraftOptions';
 import { GeneratorsOptions } from './GeneratorsOptions';
 import { HistoryOptions } from './HistoryOptions';
 import { ImageOptions } from './ImageOptions';
+import { LimitsOptions } from './LimitsOptions';
 import { ProviderFieldset } from './ProviderFieldset';
 import { useFocusFromHash } from './useFocusFromHash';
 import { providerDraft, useProviderForm } from './useProviderForm';
@@ -78,43 +79,22 @@ export function OptionsApp() {
       <form onSubmit={save}>
         <ProviderFieldset settings={settings} update={update} form={provider} onStatus={(text) => setStatus({ tone: 'info', text })} />
 
+        <CraftOptions settings={settings} update={update} />
         <ImageOptions settings={settings} update={update} draft={() => providerDraft(settings, provider.keyDraft)} />
         <GeneratorsOptions generators={settings.generators} onChange={(generators) => update({ generators })} />
         <CaptureOptions value={settings.context} onChange={(context) => update({ context })} />
-
-        <fieldset>
-          <legend>Limits</legend>
-          <label for="max-chars">Longest selection sent (characters)</label>
-          <input
-            id="max-chars"
-            type="number"
-            min={LIMITS.maxSelectionChars.min}
-            max={LIMITS.maxSelectionChars.max}
-            value={settings.maxSelectionChars}
-            onInput={(e) => update({ maxSelectionChars: e.currentTarget.valueAsNumber })}
-          />
-          <label for="timeout">Give up on the model after (seconds)</label>
-          <input
-            id="timeout"
-            type="number"
-            min={LIMITS.requestTimeoutSeconds.min}
-            max={LIMITS.requestTimeoutSeconds.max}
-            value={settings.requestTimeoutSeconds}
-            onInput={(e) => update({ requestTimeoutSeconds: e.currentTarget.valueAsNumber })}
-          />
-        </fieldset>
-
         <HistoryOptions settings={settings} onChange={update} />
-        <CraftOptions settings={settings} update={update} />
+        <LimitsOptions settings={settings} update={update} />
 
-        <div class="row">
+        {/* Always in view: the form is long, and nothing is saved until Save. */}
+        <div class="save-bar">
           <button type="submit" class="primary" disabled={busy}>
             Save
           </button>
+          <p class={`status status-${status?.tone ?? 'info'}`} role="status" data-testid="save-status">
+            {status?.text}
+          </p>
         </div>
-        <p class={`status status-${status?.tone ?? 'info'}`} role="status" data-testid="save-status">
-          {status?.text}
-        </p>
       </form>
     </main>
   );
