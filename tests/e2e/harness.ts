@@ -9,6 +9,7 @@ import { type PageServer, startPageServer } from '../fixtures/page-server';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const E2E_BUILD = join(ROOT, '.output/chrome-mv3-e2e');
+export const PRODUCTION_BUILD = join(ROOT, '.output/chrome-mv3');
 export const SCREENSHOTS = join(ROOT, 'tests/e2e/screenshots');
 export const TEST_KEY = 'sk-test-e2e-0123456789abcdef';
 
@@ -57,10 +58,10 @@ export async function launchBrowser(
 }
 
 /** A browser with the extension, the fake server and the fixture pages, all fresh. */
-export async function startSession(): Promise<Session> {
+export async function startSession(buildDir = E2E_BUILD): Promise<Session> {
   const profileDir = mkdtempSync(join(tmpdir(), 'promptbrush-e2e-'));
   const [server, pages] = await Promise.all([startFakeOpenAI(), startPageServer()]);
-  const { context, worker, extensionId } = await launchBrowser(profileDir);
+  const { context, worker, extensionId } = await launchBrowser(profileDir, buildDir);
   const session: Session = {
     context,
     worker,
