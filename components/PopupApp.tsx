@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { isRunning } from '../utils/job';
+import { canRetry, isRunning } from '../utils/job';
 import { MessageError, send } from '../utils/messaging';
 import { PERF_MARKS } from '../utils/perf-marks';
 import { MAX_TEXT_CHARS } from '../utils/protocol';
@@ -102,7 +102,7 @@ export function PopupApp() {
             <ErrorNotice
               error={job.error}
               onOpenOptions={openOptions}
-              onRetry={job.source ? () => void requests.run(() => send('retryJob', { jobId: job.id })) : undefined}
+              onRetry={canRetry(job) ? () => void requests.run(() => send('retryJob', { jobId: job.id })) : undefined}
             />
           )}
         </article>

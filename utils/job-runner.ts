@@ -11,6 +11,7 @@ import {
   appendDelta,
   attachSource,
   type CapturedSource,
+  canRetry,
   failJob,
   finishExpanding,
   type Job,
@@ -19,6 +20,7 @@ import {
   newJob,
   restoreJob,
   startExpanding,
+  type TabTarget,
   waitToRetry,
 } from './job';
 import { type ActiveRequest, isDuplicateRequest, tabRequestKey, textRequestKey } from './job-dedupe';
@@ -50,7 +52,7 @@ export interface TabCapture {
  * Runs the capture script: in the frame the menu was clicked in, or (popup button, shortcut) in
  * every frame the extension may read, keeping the one whose selection the person means.
  */
-async function readTab(target: TabCapture): Promise<{ raw: RawCapture; note?: string }> {
+async function readTab(target: TabTarget): Promise<{ raw: RawCapture; note?: string }> {
   try {
     const { tabId, frameId } = target;
     const results = await browser.scripting.executeScript({
@@ -87,14 +89,18 @@ export function isActive(id: string): boolean {
  * check and the bookkeeping happen before the first await, so two messages that arrive together
  * (a double click) cannot both start a job.
  */
-async function begin(trigger: JobTrigger, key: string): Promise<{ jobId: string; duplicate: boolean; controller: AbortController }> {
+async function begin(
+  trigger: JobTrigger,
+  key: string,
+  tab?: TabTarget,
+): Promise<{ jobId: string; duplicate: boolean; controller: AbortController }> {
   const active = activeRequest;
   const activeController = active ? running.get(active.jobId) : undefined;
   if (active && activeController && isDuplicateRequest(active, key, now(), true)) {
     return { jobId: active.jobId, duplicate: true, controller: activeController };
   }
   cancelRunning();
-  const job = newJob(newId(), trigger, now());
+  const job = newJob(newId(), trigger, now(), tab);
   const controller = new AbortController();
   running.set(job.id, controller);
   activeRequest = { jobId: job.id, key, startedAt: now() };
@@ -161,19 +167,28 @@ async function expand(id: string, source: CapturedSource, controller: AbortContr
 
 /** Context menu, keyboard shortcut and popup "use selection": read the tab, then expand. */
 export async function startFromTab(target: TabCapture): Promise<string> {
-  const { jobId, duplicate, controller } = await begin(target.trigger, tabRequestKey(target.tabId, target.frameId, target.selectionText));
+  const { tabId, frameId, selectionText } = target;
+  const tab: TabTarget = {
+    tabId,
+    ...(frameId !== undefined ? { frameId } : {}),
+    ...(selectionText !== undefined ? { selectionText } : {}),
+  };
+  const { jobId, duplicate, controller } = await begin(target.trigger, tabRequestKey(tabId, frameId, selectionText), tab);
   if (duplicate) return jobId;
-  void (async () => {
-    try {
-      if (!(await readApiKey())) throw { kind: 'missing-key' } satisfies JobError;
-      const { raw, note } = await readTab(target);
-      await expand(jobId, buildSource(raw, await loadSettings(), note), controller, target.choice);
-    } catch (error) {
-      if (running.get(jobId) === controller) running.delete(jobId);
-      await fail(jobId, asJobError(error, []));
-    }
-  })();
+  void captureAndExpand(jobId, tab, controller, target.choice);
   return jobId;
+}
+
+/** Reads the tab, then writes the prompt; any failure (no key, unreadable page…) ends the job visibly. */
+async function captureAndExpand(jobId: string, tab: TabTarget, controller: AbortController, choice?: Partial<CraftChoice>): Promise<void> {
+  try {
+    if (!(await readApiKey())) throw { kind: 'missing-key' } satisfies JobError;
+    const { raw, note } = await readTab(tab);
+    await expand(jobId, buildSource(raw, await loadSettings(), note), controller, choice);
+  } catch (error) {
+    if (running.get(jobId) === controller) running.delete(jobId);
+    await fail(jobId, asJobError(error, []));
+  }
 }
 
 /** Text typed or pasted into the popup. */
@@ -208,11 +223,13 @@ export async function regenerateJob(id: string, choice?: CraftChoice): Promise<s
   running.set(id, controller);
   activeRequest = { jobId: id, key: `regenerate:${id}`, startedAt: now() };
   const job = await readJob();
-  if (!job || job.id !== id || !job.source) {
+  if (!job || job.id !== id || !canRetry(job)) {
     if (running.get(id) === controller) running.delete(id);
     throw { kind: 'unknown', detail: 'This job can no longer be retried.' } satisfies JobError;
   }
-  void expand(id, job.source, controller, choice ?? choiceOf(job));
+  if (job.source) void expand(id, job.source, controller, choice ?? choiceOf(job));
+  // Stopped (or refused) before the text was read: read the same tab again.
+  else if (job.tab) void captureAndExpand(id, job.tab, controller, choice);
   return id;
 }
 

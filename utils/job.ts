@@ -37,12 +37,22 @@ export interface JobError {
   retryAfterSeconds?: number;
 }
 
+/** The tab (and frame) a job reads its text from, kept so that the reading can be retried. */
+export interface TabTarget {
+  tabId: number;
+  frameId?: number;
+  /** The browser's own copy of the selection (context menu), used where scripts cannot run. */
+  selectionText?: string;
+}
+
 export interface Job {
   id: string;
   status: JobStatus;
   trigger: JobTrigger;
   createdAt: number;
   updatedAt: number;
+  /** Where the text is read from (menu, shortcut, "use selection"); absent for typed text. */
+  tab?: TabTarget;
   source?: CapturedSource;
   /** Model that wrote (or is writing) the prompt. */
   model?: string;
@@ -75,8 +85,13 @@ export function isRunning(job: Job | null | undefined): boolean {
   return !!job && RUNNING_STATUSES.includes(job.status);
 }
 
-export function newJob(id: string, trigger: JobTrigger, now: number): Job {
-  return { id, status: 'capturing', trigger, createdAt: now, updatedAt: now, prompt: '', edited: false };
+export function newJob(id: string, trigger: JobTrigger, now: number, tab?: TabTarget): Job {
+  return { id, status: 'capturing', trigger, createdAt: now, updatedAt: now, prompt: '', edited: false, ...(tab ? { tab } : {}) };
+}
+
+/** Whether Retry can do anything: the text was captured, or the tab it comes from is known. */
+export function canRetry(job: Job): boolean {
+  return job.source !== undefined || job.tab !== undefined;
 }
 
 export function startExpanding(job: Job, source: CapturedSource, model: string, now: number, choice?: CraftChoice): Job {

@@ -6,7 +6,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handlers } from '../../utils/background-handlers';
 import { recordPrompt } from '../../utils/history-api';
 import { sharedHistory } from '../../utils/history-db';
-import { appendDelta, type Job, newJob, startExpanding } from '../../utils/job';
+import { appendDelta, type Job, markInterrupted, newJob, startExpanding } from '../../utils/job';
 import { retryJob, startFromText } from '../../utils/job-runner';
 import { jobItem, mutateJob, readJob } from '../../utils/job-store';
 import { DEFAULT_REPLY, type FakeOpenAI, startFakeOpenAI } from '../fixtures/fake-openai';
@@ -83,5 +83,18 @@ describe('job runner', () => {
     await handlers.reuseJob({ jobId: done.id });
     expect(await readJob()).toMatchObject({ id: done.id, status: 'ready', prompt: DEFAULT_REPLY, source: done.source });
     await (await sharedHistory()).clear();
+  });
+
+  it('a job stopped before its text was read is retried by reading the same tab again', async () => {
+    const selectionText = 'A heron standing in a misty river at dawn.';
+    await mutateJob(() => markInterrupted(newJob('tabjob', 'menu', 1, { tabId: 5, selectionText }), 2));
+    expect(await readJob()).toMatchObject({ status: 'error', error: { kind: 'interrupted' } });
+    expect((await readJob())?.source).toBeUndefined();
+
+    await retryJob('tabjob');
+    await vi.waitFor(async () => expect((await readJob())?.status).toBe('ready'), { timeout: 5000 });
+    // fakeBrowser cannot run scripts in tabs: the menu's own copy of the selection is used.
+    expect(await readJob()).toMatchObject({ id: 'tabjob', status: 'ready', prompt: DEFAULT_REPLY, source: { text: selectionText } });
+    expect(JSON.stringify(server.chatRequests().at(-1)?.body)).toContain(selectionText);
   });
 });

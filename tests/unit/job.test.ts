@@ -3,6 +3,7 @@ import {
   appendDelta,
   attachSource,
   type CapturedSource,
+  canRetry,
   editPrompt,
   failJob,
   finishExpanding,
@@ -83,5 +84,11 @@ describe('job state machine', () => {
     expect(waitToRetry(waiting, null, 3).waiting).toBeUndefined();
     const ready = finishExpanding(running, 'p', 4);
     expect(waitToRetry(ready, wait, 5)).toBe(ready);
+  });
+
+  it('can be retried once its text is known, or when the tab it reads from is', () => {
+    expect(canRetry(newJob('a', 'popup-text', 0))).toBe(false);
+    expect(canRetry(newJob('b', 'menu', 0, { tabId: 3, frameId: 0 }))).toBe(true);
+    expect(canRetry(attachSource(newJob('c', 'popup-text', 0), source, 1))).toBe(true);
   });
 });
