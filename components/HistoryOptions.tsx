@@ -1,9 +1,10 @@
 import { formatBytes, MB, usageOf } from '../utils/history';
-import { LIMITS, type Settings } from '../utils/settings';
+import type { Settings } from '../utils/settings';
 import { ClearHistory } from './ClearHistory';
 import { HistoryNoticeBanner } from './HistoryNoticeBanner';
 import { HistoryTransfer } from './HistoryTransfer';
 import { useHistory } from './history-hooks';
+import { LimitField } from './LimitField';
 
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -30,24 +31,8 @@ export function HistoryOptions({ settings, onChange }: Props) {
           ? 'Reading history…'
           : `${usage.entries} of ${settings.historyMaxItems} entries (${count(usage.prompts, 'prompt')}, ${count(usage.images, 'image')}) · ${formatBytes(usage.bytes)} of ${settings.historyMaxMB} MB (${share}%)`}
       </p>
-      <label for="history-max-items">Keep at most (entries)</label>
-      <input
-        id="history-max-items"
-        type="number"
-        min={LIMITS.historyMaxItems.min}
-        max={LIMITS.historyMaxItems.max}
-        value={settings.historyMaxItems}
-        onInput={(e) => onChange({ historyMaxItems: e.currentTarget.valueAsNumber })}
-      />
-      <label for="history-max-mb">Keep at most (megabytes)</label>
-      <input
-        id="history-max-mb"
-        type="number"
-        min={LIMITS.historyMaxMB.min}
-        max={LIMITS.historyMaxMB.max}
-        value={settings.historyMaxMB}
-        onInput={(e) => onChange({ historyMaxMB: e.currentTarget.valueAsNumber })}
-      />
+      <LimitField id="history-max-items" label="Keep at most (entries)" setting="historyMaxItems" settings={settings} update={onChange} />
+      <LimitField id="history-max-mb" label="Keep at most (megabytes)" setting="historyMaxMB" settings={settings} update={onChange} />
       <HistoryTransfer />
       <div class="row">
         <ClearHistory count={usage.entries} />

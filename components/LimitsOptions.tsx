@@ -1,4 +1,5 @@
-import { LIMITS, type Settings } from '../utils/settings';
+import type { Settings } from '../utils/settings';
+import { LimitField } from './LimitField';
 
 interface Props {
   settings: Settings;
@@ -10,23 +11,19 @@ export function LimitsOptions({ settings, update }: Props) {
   return (
     <fieldset>
       <legend>Limits</legend>
-      <label for="max-chars">Longest selection sent (characters)</label>
-      <input
+      <LimitField
         id="max-chars"
-        type="number"
-        min={LIMITS.maxSelectionChars.min}
-        max={LIMITS.maxSelectionChars.max}
-        value={settings.maxSelectionChars}
-        onInput={(e) => update({ maxSelectionChars: e.currentTarget.valueAsNumber })}
+        label="Longest selection sent (characters)"
+        setting="maxSelectionChars"
+        settings={settings}
+        update={update}
       />
-      <label for="timeout">Give up on the model after (seconds)</label>
-      <input
+      <LimitField
         id="timeout"
-        type="number"
-        min={LIMITS.requestTimeoutSeconds.min}
-        max={LIMITS.requestTimeoutSeconds.max}
-        value={settings.requestTimeoutSeconds}
-        onInput={(e) => update({ requestTimeoutSeconds: e.currentTarget.valueAsNumber })}
+        label="Give up on the model after (seconds)"
+        setting="requestTimeoutSeconds"
+        settings={settings}
+        update={update}
       />
     </fieldset>
   );
