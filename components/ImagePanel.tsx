@@ -18,7 +18,7 @@ interface Props {
 /** Progress and results, with the image store and viewer code, load only once there is a run to show. */
 const ImageRunView = lazy(
   () => import('./ImageRunView').then((module) => module.ImageRunView),
-  ({ run }: { run: ImageRun }) => (
+  ({ run }: { run: ImageRun; request: (send: () => Promise<unknown>) => void }) => (
     <p class="status" role="status">
       {isGenerating(run) ? 'Starting the image…' : 'Loading the image…'}
     </p>
@@ -44,7 +44,7 @@ export function ImagePanel({ jobId, input, disabled, onOpenOptions }: Props) {
           {mine?.status === 'done' && <span class="hint">{describeRun(mine)}</span>}
         </div>
       )}
-      {mine && (busy || mine.status === 'done') && <ImageRunView run={mine} />}
+      {mine && (busy || mine.status === 'done') && <ImageRunView run={mine} request={(send) => void requests.run(send)} />}
       {mine?.status === 'error' && mine.error && (
         <ErrorNotice error={mine.error} onOpenOptions={onOpenOptions} onRetry={disabled ? undefined : generate} />
       )}

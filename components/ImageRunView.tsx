@@ -3,7 +3,13 @@ import { send } from '../utils/messaging';
 import { ImageResult } from './ImageResult';
 import { useNow, useStoredImage } from './image-hooks';
 
-function Progress({ run }: { run: ImageRun }) {
+interface Props {
+  run: ImageRun;
+  /** Runs a request to the background; the panel shows its failure. */
+  request: (send: () => Promise<unknown>) => void;
+}
+
+function Progress({ run, request }: Props) {
   const now = useNow(true);
   const partial = useStoredImage(run.partial?.key);
   const elapsed = formatElapsed(now - run.startedAt);
@@ -29,7 +35,7 @@ function Progress({ run }: { run: ImageRun }) {
       {run.status === 'generating' && !run.streaming && (
         <p class="hint">This model sends the picture only when it is finished; it often takes 20–60 s.</p>
       )}
-      <button type="button" onClick={() => void send('cancelImage', { runId: run.id }).catch(() => undefined)}>
+      <button type="button" onClick={() => request(() => send('cancelImage', { runId: run.id }))}>
         Cancel
       </button>
     </div>
@@ -40,8 +46,8 @@ function Progress({ run }: { run: ImageRun }) {
  * A run being drawn (progress, partial images, Cancel) or drawn (the images, Download, Copy,
  * full size). Loaded only once there is such a run (see ImagePanel.tsx).
  */
-export function ImageRunView({ run }: { run: ImageRun }) {
-  if (isGenerating(run)) return <Progress run={run} />;
+export function ImageRunView({ run, request }: Props) {
+  if (isGenerating(run)) return <Progress run={run} request={request} />;
   if (run.status !== 'done') return null;
   return (
     <>
