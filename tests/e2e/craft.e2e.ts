@@ -86,6 +86,8 @@ describe('prompt craft in the popup', () => {
     await popup.getByTestId('composer').fill('A red fox asleep in fresh snow.');
     await popup.getByRole('button', { name: 'Write prompt' }).click();
     const prompt = popup.getByTestId('prompt');
+    // This job, not the one the popup showed when it opened; then part of its prompt.
+    await expect.poll(() => popup.getByTestId('source-text').textContent(), { timeout: 10_000 }).toContain('A red fox asleep');
     await expect.poll(async () => (await prompt.inputValue()).length, { timeout: 10_000 }).toBeGreaterThan(0);
     expect(await prompt.inputValue()).not.toBe(DEFAULT_REPLY);
 
@@ -152,7 +154,8 @@ describe('prompt craft in the popup', () => {
     expect(session.server.chatRequests()).toHaveLength(3);
     expect(systemOf(request)).toContain('Write 3 distinct prompts');
     expect(systemOf(request)).toContain('Style (Watercolour)');
-    expect(await popup.getByTestId('prompt').inputValue()).toBe('A keeper climbs the stair at dusk, lantern high.');
+    // The box follows the finished job a render after the cards appear.
+    await expect.poll(() => popup.getByTestId('prompt').inputValue()).toBe('A keeper climbs the stair at dusk, lantern high.');
 
     await popup.getByRole('button', { name: 'Use variation 3 as the prompt' }).click();
     await expect.poll(() => popup.getByTestId('prompt').inputValue()).toBe('Close-up of weathered hands on a brass lantern.');
