@@ -100,7 +100,12 @@ function followHistoryCaps(): void {
 export function wireBackground(): void {
   // The key lives in storage.local: web pages' scripts must not be able to ask for it.
   void restrictStorageToExtension();
-  browser.runtime.onInstalled.addListener(() => void createMenus());
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void createMenus();
+    // First install: Settings is where everything starts (provider and key). Not in the e2e
+    // build, whose every test run is a fresh install.
+    if (reason === 'install' && import.meta.env.MODE !== 'e2e') void browser.runtime.openOptionsPage();
+  });
   // Firefox's event pages may start without the menu it had: make sure it is there.
   browser.runtime.onStartup.addListener(() => void createMenus());
   followDefaultTargetWithMenu();

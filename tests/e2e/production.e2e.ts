@@ -28,6 +28,11 @@ describe('the production build', () => {
     expect(origins).toEqual([]);
   });
 
+  it('opens Settings once, on install, where the provider and key are set', async () => {
+    const optionsUrl = `chrome-extension://${session.extensionId}/options.html`;
+    await expect.poll(() => session.context.pages().filter((page) => page.url() === optionsUrl).length, { timeout: 10_000 }).toBe(1);
+  });
+
   it('without a key: the popup says so and nothing is sent', async () => {
     const popup = await openPopup(session);
     await expect.poll(() => popup.getByTestId('key-missing').isVisible(), { timeout: 10_000 }).toBe(true);
