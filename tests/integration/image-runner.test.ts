@@ -1,27 +1,18 @@
 // The image runner under fakeBrowser with the real SDK and the fake server: the failures that
 // are decided from what the endpoint lists, or from how the stream ended.
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { classifyImageError } from '../../utils/classify-image-error';
 import { startImageRun } from '../../utils/image-runner';
 import { readImageRun } from '../../utils/image-store';
 import { StreamCutError } from '../../utils/llm';
-import { DEFAULT_MODELS, type FakeOpenAI, startFakeOpenAI } from '../fixtures/fake-openai';
+import { DEFAULT_MODELS, type FakeOpenAI } from '../fixtures/fake-openai';
+import { useConfiguredBackground } from './background-fixture';
 
+const fixture = useConfiguredBackground('sk-test-images-0123456789');
 let server: FakeOpenAI;
-
-beforeAll(async () => {
-  server = await startFakeOpenAI();
-});
-afterAll(() => server.close());
-beforeEach(async () => {
-  fakeBrowser.reset();
-  server.reset();
-  await fakeBrowser.storage.local.set({
-    apiKey: 'sk-test-images-0123456789',
-    settings: { baseUrl: server.baseUrl, chatModel: 'fake-chat-mini', maxSelectionChars: 8000, requestTimeoutSeconds: 30 },
-  });
+beforeEach(() => {
+  server = fixture();
 });
 
 describe('image runner', () => {

@@ -1,29 +1,20 @@
 // The background's job runner under fakeBrowser, with the real openai SDK talking to the fake
 // server: one request per double click, "interrupted" after a worker restart, Retry completes.
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { handlers } from '../../utils/background-handlers';
 import { recordPrompt } from '../../utils/history-api';
 import { sharedHistory } from '../../utils/history-db';
 import { appendDelta, type Job, markInterrupted, newJob, startExpanding } from '../../utils/job';
 import { retryJob, startFromText } from '../../utils/job-runner';
 import { jobItem, mutateJob, readJob } from '../../utils/job-store';
-import { DEFAULT_REPLY, type FakeOpenAI, startFakeOpenAI } from '../fixtures/fake-openai';
+import { DEFAULT_REPLY, type FakeOpenAI } from '../fixtures/fake-openai';
+import { useConfiguredBackground } from './background-fixture';
 
+const fixture = useConfiguredBackground('sk-test-runner-0123456789');
 let server: FakeOpenAI;
-
-beforeAll(async () => {
-  server = await startFakeOpenAI();
-});
-afterAll(() => server.close());
-beforeEach(async () => {
-  fakeBrowser.reset();
-  server.reset();
-  await fakeBrowser.storage.local.set({
-    apiKey: 'sk-test-runner-0123456789',
-    settings: { baseUrl: server.baseUrl, chatModel: 'fake-chat-mini', maxSelectionChars: 8000, requestTimeoutSeconds: 30 },
-  });
+beforeEach(() => {
+  server = fixture();
 });
 
 const finished = () => vi.waitFor(async () => expect((await readJob())?.status).toMatch(/ready|error/), { timeout: 5000 });
