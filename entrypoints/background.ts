@@ -1,6 +1,6 @@
 import { defineBackground } from 'wxt/utils/define-background';
-import { onCommand, onMenuClick, wireBackground } from '../utils/background-wiring';
-import { addImage } from '../utils/history-api';
+import { addImage } from '../utils/background/history-recorder';
+import { onCommand, onMenuClick, wireBackground } from '../utils/background/wiring';
 import { markOnce, PERF_MARKS } from '../utils/perf-marks';
 
 // A classic service worker, bundled on its own (WXT builds a module background together with the

@@ -2,7 +2,6 @@
 // API object is a parameter, so tests pass a fake; callers take it from their global scope with
 // `languageModelIn(globalThis)`. Where the browser has no such API, every function here says so
 // in words and nothing throws.
-import type { ChatRequest } from './chat-request';
 import type { JobError } from './job';
 
 export type BuiltinState = 'absent' | 'unavailable' | 'downloadable' | 'downloading' | 'available';
@@ -27,8 +26,8 @@ export interface LanguageModelApi {
   }): Promise<LanguageModelSession>;
 }
 
-/** Text in, English text out: what Promptbrush asks of the model. */
-const IO = {
+/** Text in, English text out: what Promptbrush asks of the model (declared so the browser can refuse early). */
+export const IO = {
   expectedInputs: [{ type: 'text', languages: ['en'] }],
   expectedOutputs: [{ type: 'text', languages: ['en'] }],
 };
@@ -75,43 +74,6 @@ export function classifyBuiltinError(error: unknown): JobError {
     return { kind: 'builtin-unavailable', detail };
   }
   return { kind: 'unknown', detail };
-}
-
-export interface BuiltinStreamOptions {
-  signal?: AbortSignal;
-  onDelta: (delta: string) => void;
-}
-
-/** Streams the prompt from the on-device model; throws a JobError. */
-export async function streamWithBuiltin(
-  api: LanguageModelApi | undefined,
-  request: ChatRequest,
-  options: BuiltinStreamOptions,
-): Promise<string> {
-  const state = await builtinState(api);
-  if (!api || state !== 'available') throw { kind: 'builtin-unavailable', detail: BUILTIN_STATES[state].text } satisfies JobError;
-  const system = request.messages.filter((m) => m.role === 'system').map((m) => m.content);
-  const user = request.messages.filter((m) => m.role === 'user').map((m) => m.content);
-  let session: LanguageModelSession | undefined;
-  let text = '';
-  try {
-    session = await api.create({
-      ...IO,
-      initialPrompts: system.length > 0 ? [{ role: 'system', content: system.join('\n\n') }] : [],
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
-    for await (const delta of session.promptStreaming(user.join('\n\n'), options.signal ? { signal: options.signal } : {})) {
-      if (!delta) continue;
-      text += delta;
-      options.onDelta(delta);
-    }
-  } catch (error) {
-    throw classifyBuiltinError(error);
-  } finally {
-    session?.destroy();
-  }
-  if (options.signal?.aborted) throw { kind: 'cancelled' } satisfies JobError;
-  return text;
 }
 
 /**

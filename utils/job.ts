@@ -2,11 +2,21 @@
 // background can persist it in storage.session on every transition. Pure.
 import type { AspectRatioId } from './aspect-ratios';
 import type { CraftChoice } from './craft';
-import type { CraftedAnswer } from './craft-answer';
 import type { ErrorKind } from './error-kinds';
 import type { RetryWait } from './retry';
 import type { StyleId } from './styles';
 import type { TargetId } from './targets';
+
+/** What the background's post-processing makes of the model's answer (utils/background/craft-answer.ts). */
+export interface CraftedAnswer {
+  /** The main prompt ('' when nothing usable came back). */
+  prompt: string;
+  negativePrompt?: string;
+  /** Every take, when several were asked for (the first is also the main prompt). */
+  variations?: string[];
+  /** Stable Diffusion: each take's negative prompt, index for index. */
+  variationNegatives?: string[];
+}
 
 export type JobStatus = 'capturing' | 'expanding' | 'ready' | 'error';
 

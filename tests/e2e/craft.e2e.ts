@@ -4,7 +4,7 @@
 // in its own field, variations as cards.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { targetMenuId } from '../../utils/menus';
+import { targetMenuId } from '../../utils/background/menus';
 import { DEFAULT_REPLY, type RecordedRequest } from '../fixtures/fake-openai';
 import {
   clickContextMenu,

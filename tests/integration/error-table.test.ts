@@ -1,17 +1,17 @@
 // The error table, row by row, from real HTTP answers of the fake server through the real SDK
 // and the very function the background writes prompts with (utils/prompt-writer.ts).
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildChatRequest } from '../../utils/chat-request';
+import { buildChatRequest } from '../../utils/background/chat-request';
+import { writePrompt } from '../../utils/background/prompt-writer';
 import { ERROR_KINDS, type ErrorKind } from '../../utils/error-kinds';
 import type { JobError } from '../../utils/job';
-import { writePrompt } from '../../utils/prompt-writer';
 import type { RetryWait } from '../../utils/retry';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
 import { FAILURES, type FakeOpenAI, startFakeOpenAI } from '../fixtures/fake-openai';
 
 // The browser's answer to "may Promptbrush reach this host?" (the e2e build has it for localhost).
 let hostAccess = true;
-vi.mock('../../utils/host-access', () => ({ hasHostAccess: async () => hostAccess, requestHostAccess: async () => hostAccess }));
+vi.mock('../../utils/permission-requests', () => ({ hasHostAccess: async () => hostAccess, requestHostAccess: async () => hostAccess }));
 
 const KEY = 'sk-test-error-table-0123456789';
 let server: FakeOpenAI;
@@ -205,7 +205,7 @@ describe('retries', () => {
   });
 
   it('never retries insufficient_quota, not even with the SDK’s own retries on', async () => {
-    const { createClient } = await import('../../utils/llm');
+    const { createClient } = await import('../../utils/background/model-client');
     server.chat.fail = FAILURES.quota();
     const withSdkRetries = createClient({ baseUrl: server.baseUrl, apiKey: KEY, timeoutMs: 5000, maxRetries: 2 });
     await expect(withSdkRetries.chat.completions.create({ model: 'm', messages: [] })).rejects.toMatchObject({ status: 429 });

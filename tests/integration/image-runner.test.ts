@@ -2,10 +2,10 @@
 // are decided from what the endpoint lists, or from how the stream ended.
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { classifyImageError } from '../../utils/classify-image-error';
-import { startImageRun } from '../../utils/image-runner';
+import { classifyImageError } from '../../utils/background/classify-image-error';
+import { startImageRun } from '../../utils/background/image-runner';
+import { StreamCutError } from '../../utils/background/model-client';
 import { readImageRun } from '../../utils/image-store';
-import { StreamCutError } from '../../utils/llm';
 import { DEFAULT_MODELS, type FakeOpenAI } from '../fixtures/fake-openai';
 import { useConfiguredBackground } from './background-fixture';
 

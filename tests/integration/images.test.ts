@@ -1,13 +1,13 @@
 // The real openai SDK over real HTTP against the fake server's /v1/images/generations: plain and
 // streamed answers, and each failure the popup explains.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { classifyImageError } from '../../utils/classify-image-error';
+import { classifyImageError } from '../../utils/background/classify-image-error';
+import { generateImages } from '../../utils/background/image-client';
+import { buildImageRequest, type ImageInput } from '../../utils/background/image-request';
+import { createClient, listModels } from '../../utils/background/model-client';
 import { base64ToBytes, pngDimensions, sniffMime } from '../../utils/image-bytes';
 import { capsFor, pickImageModel } from '../../utils/image-models';
-import { buildImageRequest, type ImageInput } from '../../utils/image-request';
 import { DEFAULT_IMAGE_SETTINGS, type ImageSettings } from '../../utils/image-settings';
-import { generateImages } from '../../utils/images';
-import { createClient, listModels } from '../../utils/llm';
 import type { ModelInfo } from '../../utils/models';
 import { FAILURES, FAKE_IMAGE_MODELS, type FakeOpenAI, IMAGE_FAILURES, startFakeOpenAI } from '../fixtures/fake-openai';
 

@@ -2,12 +2,13 @@
 // server: one request per double click, "interrupted" after a worker restart, Retry completes.
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { handlers } from '../../utils/background-handlers';
-import { recordPrompt } from '../../utils/history-api';
+import { handlers } from '../../utils/background/handlers';
+import { recordPrompt } from '../../utils/background/history-recorder';
+import { retryJob, startFromText } from '../../utils/background/job-runner';
+import { mutateJob } from '../../utils/background/job-store';
 import { sharedHistory } from '../../utils/history-db';
 import { appendDelta, type Job, markInterrupted, newJob, startExpanding } from '../../utils/job';
-import { retryJob, startFromText } from '../../utils/job-runner';
-import { jobItem, mutateJob, readJob } from '../../utils/job-store';
+import { jobItem, readJob } from '../../utils/job-item';
 import { DEFAULT_REPLY, type FakeOpenAI } from '../fixtures/fake-openai';
 import { useConfiguredBackground } from './background-fixture';
 

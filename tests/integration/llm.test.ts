@@ -1,9 +1,9 @@
 // The real openai SDK over real HTTP against the project's fake OpenAI-compatible server.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildChatRequest } from '../../utils/chat-request';
-import { classifyError } from '../../utils/classify-error';
-import { createClient, listModels, streamChat } from '../../utils/llm';
-import { testConnection } from '../../utils/provider-check';
+import { buildChatRequest } from '../../utils/background/chat-request';
+import { classifyError } from '../../utils/background/classify-error';
+import { createClient, listModels, streamChat } from '../../utils/background/model-client';
+import { testConnection } from '../../utils/background/provider-check';
 import { DEFAULT_REPLY, FAILURES, type FakeOpenAI, startFakeOpenAI } from '../fixtures/fake-openai';
 
 const KEY = 'sk-test-integration-abcdef123456';

@@ -1,7 +1,7 @@
 // "Test connection" and the live model list: the real SDK against the fake server.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fetchModels, testConnection } from '../../utils/background/provider-check';
 import { NO_KEY } from '../../utils/key-policy';
-import { fetchModels, testConnection } from '../../utils/provider-check';
 import { type FakeOpenAI, startFakeOpenAI } from '../fixtures/fake-openai';
 
 const KEY = 'sk-test-provider-check-abcdef';

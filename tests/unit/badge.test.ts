@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { badgeFor } from '../../utils/badge';
+import { badgeFor } from '../../utils/background/badge';
 import { failJob, finishExpanding, newJob } from '../../utils/job';
 
 describe('badgeFor', () => {

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  builtinState,
-  downloadBuiltin,
-  isOffered,
-  type LanguageModelApi,
-  languageModelIn,
-  streamWithBuiltin,
-} from '../../utils/builtin-model';
-import type { ChatRequest } from '../../utils/chat-request';
-import { testBuiltin } from '../../utils/provider-check';
+import { streamWithBuiltin } from '../../utils/background/builtin-writer';
+import type { ChatRequest } from '../../utils/background/chat-request';
+import { testBuiltin } from '../../utils/background/provider-check';
+import { builtinState, downloadBuiltin, isOffered, type LanguageModelApi, languageModelIn } from '../../utils/builtin-model';
 
 /** A stand-in for Chrome's LanguageModel with a given availability. */
 function fakeLanguageModel(availability: string, options: { chunks?: string[]; fail?: Error } = {}) {

@@ -4,10 +4,10 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { CaptureOptions } from '../../components/CaptureOptions';
-import { ContextSummary } from '../../components/ContextSummary';
-import { ShortcutHint } from '../../components/ShortcutHint';
-import { SourceSummary } from '../../components/SourceSummary';
+import { CaptureOptions } from '../../components/options/CaptureOptions';
+import { ContextSummary } from '../../components/popup/ContextSummary';
+import { SourceSummary } from '../../components/popup/SourceSummary';
+import { ShortcutHint } from '../../components/shared/ShortcutHint';
 import type { CapturedSource } from '../../utils/job';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
 import { CONTEXT_UNAVAILABLE_NOTE } from '../../utils/source';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildChatRequest, DEFAULT_PROMPT_OPTIONS, type PromptOptions } from '../../utils/chat-request';
+import { buildChatRequest, DEFAULT_PROMPT_OPTIONS, type PromptOptions } from '../../utils/background/chat-request';
+import { GENERAL_INSTRUCTIONS, LANGUAGE_INSTRUCTIONS } from '../../utils/background/instructions';
 import { DEFAULT_CRAFT_SETTINGS } from '../../utils/craft';
-import { GENERAL_INSTRUCTIONS, LANGUAGE_INSTRUCTIONS } from '../../utils/instructions';
 import type { CapturedSource } from '../../utils/job';
 
 const SOURCE: CapturedSource = {

@@ -2,11 +2,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { handlers } from '../../utils/background-handlers';
+import { handlers } from '../../utils/background/handlers';
+import { TARGET_WRITING, targetWriting } from '../../utils/background/target-writing';
 import { ERROR_KINDS } from '../../utils/error-kinds';
 import { MESSAGE_TYPES, VALIDATORS } from '../../utils/protocol';
 import { SETTINGS_FIELDS } from '../../utils/settings-fields';
-import { TARGET_WRITING, targetWriting } from '../../utils/target-writing';
 import { TARGETS } from '../../utils/targets';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -75,10 +75,15 @@ describe('conventions', () => {
   });
 
   it('only the background reads the API key', () => {
-    const allowed = new Set(['utils/api-key-store.ts', 'utils/background-handlers.ts', 'utils/job-runner.ts', 'utils/image-runner.ts']);
+    const allowed = new Set([
+      'utils/background/key-store.ts',
+      'utils/background/handlers.ts',
+      'utils/background/job-runner.ts',
+      'utils/background/image-runner.ts',
+    ]);
     for (const file of [...sources('utils'), ...sources('components'), ...sources('entrypoints')]) {
       if (allowed.has(file)) continue;
-      expect(read(file), file).not.toMatch(/api-key-store/);
+      expect(read(file), file).not.toMatch(/key-store/);
     }
   });
 
@@ -98,13 +103,13 @@ describe('conventions', () => {
 
   it('the post-processors stay out of the popup, options and components (the background alone runs them)', () => {
     const backgroundOnly = [
-      'utils/target-writing.ts',
-      'utils/target-finishers.ts',
-      'utils/answer-cleanup.ts',
-      'utils/midjourney-params.ts',
-      'utils/sd-prompt.ts',
-      'utils/variations.ts',
-      'utils/craft-answer.ts',
+      'utils/background/target-writing.ts',
+      'utils/background/target-finishers.ts',
+      'utils/background/answer-cleanup.ts',
+      'utils/background/midjourney-params.ts',
+      'utils/background/sd-prompt.ts',
+      'utils/background/variations.ts',
+      'utils/background/craft-answer.ts',
     ];
     for (const file of backgroundOnly) expect(PROJECT_SOURCES.has(file), file).toBe(true);
     const reachable = reachableFromUi(false);

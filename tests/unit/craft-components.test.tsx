@@ -3,11 +3,11 @@
 // template editor, rendered with Preact and driven like a person would.
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CraftPickers } from '../../components/CraftPickers';
-import { NegativePromptBox } from '../../components/NegativePromptBox';
-import { PromptBox } from '../../components/PromptBox';
-import { TemplateEditor } from '../../components/TemplateEditor';
-import { VariationCards } from '../../components/VariationCards';
+import { TemplateEditor } from '../../components/options/TemplateEditor';
+import { CraftPickers } from '../../components/popup/CraftPickers';
+import { NegativePromptBox } from '../../components/popup/NegativePromptBox';
+import { PromptBox } from '../../components/popup/PromptBox';
+import { VariationCards } from '../../components/popup/VariationCards';
 import { ASPECT_RATIOS } from '../../utils/aspect-ratios';
 import type { CraftChoice } from '../../utils/craft';
 import { STYLE_PRESETS } from '../../utils/styles';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { refineError } from '../../utils/endpoint-errors';
+import { refineError } from '../../utils/background/endpoint-errors';
 
 describe('refineError', () => {
   it("reads Ollama's bare 403 as its origin check", () => {

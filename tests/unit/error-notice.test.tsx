@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { RetryCountdown } from '../../components/RetryCountdown';
+import { ErrorNotice } from '../../components/popup/ErrorNotice';
+import { RetryCountdown } from '../../components/popup/RetryCountdown';
 import { ERROR_KINDS, type ErrorKind, type ErrorKindInfo } from '../../utils/error-kinds';
 import { SETTINGS_FIELDS } from '../../utils/settings-fields';
 

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildChatRequest, type PromptOptions } from '../../utils/chat-request';
+import { buildChatRequest, type PromptOptions } from '../../utils/background/chat-request';
 import { DEFAULT_CRAFT_SETTINGS } from '../../utils/craft';
 import type { CapturedSource } from '../../utils/job';
 import { TARGETS, type TargetId } from '../../utils/targets';

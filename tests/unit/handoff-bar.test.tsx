@@ -3,9 +3,9 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { GeneratorsOptions } from '../../components/GeneratorsOptions';
-import { HandoffBar } from '../../components/HandoffBar';
-import { ImageViewer } from '../../components/ImageViewer';
+import { GeneratorsOptions } from '../../components/options/GeneratorsOptions';
+import { HandoffBar } from '../../components/popup/HandoffBar';
+import { ImageViewer } from '../../components/popup/ImageViewer';
 import { DEFAULT_GENERATORS, type ExternalGenerator } from '../../utils/generators';
 import { lastGeneratorItem } from '../../utils/handoff-store';
 

@@ -3,7 +3,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { addImage, recordPrompt } from '../../utils/history-api';
+import { addImage, recordPrompt } from '../../utils/background/history-recorder';
 import { sharedHistory } from '../../utils/history-db';
 import { historyNoticeItem } from '../../utils/history-notice';
 import { failJob, finishExpanding, type Job, newJob, startExpanding } from '../../utils/job';

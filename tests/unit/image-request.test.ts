@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { buildImageRequest, promptWithExclusions } from '../../utils/background/image-request';
 import { promptForImage } from '../../utils/image-input';
 import { capsFor } from '../../utils/image-models';
-import { buildImageRequest, promptWithExclusions } from '../../utils/image-request';
 import { DEFAULT_IMAGE_SETTINGS, validateImageSettings } from '../../utils/image-settings';
 import { newJob } from '../../utils/job';
 import { DEFAULT_SETTINGS, validateSettings } from '../../utils/settings';

@@ -1,7 +1,7 @@
 // The runner's refusals before any request: they reach the popup as a failed run, never silently.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { startImageRun } from '../../utils/image-runner';
+import { startImageRun } from '../../utils/background/image-runner';
 import { readImageRun } from '../../utils/image-store';
 
 beforeEach(() => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DOUBLE_CLICK_MS, isDuplicateRequest, tabRequestKey, textRequestKey } from '../../utils/job-dedupe';
+import { DOUBLE_CLICK_MS, isDuplicateRequest, tabRequestKey, textRequestKey } from '../../utils/background/job-dedupe';
 
 describe('double clicks never fire duplicate requests', () => {
   const active = (key: string, startedAt = 1000) => ({ jobId: 'j1', key, startedAt });

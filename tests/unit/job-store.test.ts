@@ -1,8 +1,9 @@
 // The job store under fakeBrowser: ordered changes, and streamed text persisted promptly.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { coalescingWriter, mutateJob } from '../../utils/background/job-store';
 import { appendDelta, type CapturedSource, newJob, startExpanding } from '../../utils/job';
-import { coalescingWriter, jobItem, mutateJob, readJob } from '../../utils/job-store';
+import { jobItem, readJob } from '../../utils/job-item';
 
 const source: CapturedSource = { text: 'A fox.', originalLength: 6, shortened: false };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

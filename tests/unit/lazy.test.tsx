@@ -3,7 +3,7 @@
 // said from the error table, with Retry that loads again; one load however often it is asked for.
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { lazy } from '../../components/lazy';
+import { lazy } from '../../components/shared/lazy';
 
 afterEach(cleanup);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MENU_ROOT_ID, menuClickToCapture, menuItems, targetMenuId } from '../../utils/menus';
+import { MENU_ROOT_ID, menuClickToCapture, menuItems, targetMenuId } from '../../utils/background/menus';
 import { TARGETS } from '../../utils/targets';
 
 describe('context menu', () => {

@@ -3,14 +3,14 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { OptionsApp } from '../../components/OptionsApp';
-import { hasHostAccess, requestHostAccess } from '../../utils/host-access';
+import { OptionsApp } from '../../components/options/OptionsApp';
 import type { KeyStatus } from '../../utils/key-policy';
 import { send } from '../../utils/messaging';
+import { hasHostAccess, requestHostAccess } from '../../utils/permission-requests';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
 import { loadSettings, saveSettings } from '../../utils/settings-store';
 
-vi.mock('../../utils/host-access', () => ({ requestHostAccess: vi.fn(), hasHostAccess: vi.fn() }));
+vi.mock('../../utils/permission-requests', () => ({ requestHostAccess: vi.fn(), hasHostAccess: vi.fn() }));
 vi.mock('../../utils/messaging', () => ({ send: vi.fn(), MessageError: class extends Error {} }));
 
 const KEY = 'sk-unit-options-0123456789';

@@ -5,10 +5,10 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { PopupApp } from '../../components/PopupApp';
+import { PopupApp } from '../../components/popup/PopupApp';
 import { ERROR_KINDS } from '../../utils/error-kinds';
 import { failJob, finishExpanding, type Job, newJob, startExpanding } from '../../utils/job';
-import { jobItem } from '../../utils/job-store';
+import { jobItem } from '../../utils/job-item';
 import { type Envelope, MAX_TEXT_CHARS, type MessageType, type Reply } from '../../utils/protocol';
 
 type Answer = Reply<unknown> | undefined;

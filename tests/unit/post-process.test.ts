@@ -1,10 +1,10 @@
 // The post-processors against messy, real-looking model answers: what the person sees and
 // copies must be a clean, valid prompt for its target.
 import { describe, expect, it } from 'vitest';
-import { limitAtWordBoundary, stripWrappingQuotes } from '../../utils/answer-cleanup';
+import { limitAtWordBoundary, stripWrappingQuotes } from '../../utils/background/answer-cleanup';
+import { craftAnswer } from '../../utils/background/craft-answer';
+import { normalizeDashes, parseRatio } from '../../utils/background/midjourney-params';
 import { type CraftChoice, DEFAULT_CRAFT_SETTINGS } from '../../utils/craft';
-import { craftAnswer } from '../../utils/craft-answer';
-import { normalizeDashes, parseRatio } from '../../utils/midjourney-params';
 import type { TargetId } from '../../utils/targets';
 
 const LIGHTHOUSE =

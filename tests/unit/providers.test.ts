@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hostLabel, hostPatternFor, needsHostPermission } from '../../utils/host-permission';
+import { hostLabel, hostPatternFor, needsHostPermission } from '../../utils/host-patterns';
 import { PROVIDER_IDS, PROVIDERS, providerForBaseUrl } from '../../utils/providers';
 import { normalizeBaseUrl } from '../../utils/settings';
 

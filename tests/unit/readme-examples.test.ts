@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isAspectRatioId } from '../../utils/aspect-ratios';
+import { craftAnswer } from '../../utils/background/craft-answer';
 import { DEFAULT_CRAFT_SETTINGS } from '../../utils/craft';
-import { craftAnswer } from '../../utils/craft-answer';
 import { TARGETS } from '../../utils/targets';
 
 const README = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');

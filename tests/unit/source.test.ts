@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderUserMessage } from '../../utils/chat-request';
+import { renderUserMessage } from '../../utils/background/chat-request';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
 import { buildSource, parseRawCapture, pickFrameCapture, SURROUNDING_CHARS, surroundingLine } from '../../utils/source';
 

@@ -1,0 +1,87 @@
+import { useState } from 'preact/hooks';
+import { capsFromSettings } from '../../utils/history';
+import { historyError } from '../../utils/history-db';
+import { notifyHistoryChanged } from '../../utils/history-events';
+import { exportFileName } from '../../utils/history-file';
+import { describeImport, exportHistory, importHistory } from '../../utils/history-import';
+import { loadSettings } from '../../utils/settings-store';
+import { makeThumbnail } from '../../utils/thumbnail';
+import { withHistory } from './useHistory';
+
+type Report = { tone: 'ok' | 'error'; lines: string[] } | null;
+
+function download(json: string, name: string): void {
+  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Export history to a file, import it back, and say what happened. */
+export function HistoryTransfer() {
+  const [report, setReport] = useState<Report>(null);
+  const [busy, setBusy] = useState(false);
+
+  const run = async (work: () => Promise<Report>) => {
+    setBusy(true);
+    try {
+      setReport(await work());
+    } catch (error) {
+      setReport({ tone: 'error', lines: [historyError(error).message] });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const exportAll = () =>
+    run(async () => {
+      const now = new Date();
+      const { json, prompts, images } = await withHistory((db) => exportHistory(db, now));
+      download(json, exportFileName(now));
+      const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+      return { tone: 'ok', lines: [`Exported ${count(prompts, 'prompt')} and ${count(images, 'image')} to ${exportFileName(now)}.`] };
+    });
+
+  const importFile = (file: File | undefined) =>
+    file &&
+    run(async () => {
+      const caps = capsFromSettings(await loadSettings());
+      const text = await file.text();
+      const result = await withHistory((db) => importHistory(db, text, caps, makeThumbnail));
+      notifyHistoryChanged();
+      if ('error' in result) return { tone: 'error', lines: [result.error] };
+      return { tone: result.rejected.length > 0 ? 'error' : 'ok', lines: describeImport(result) };
+    });
+
+  return (
+    <div class="history-transfer">
+      <div class="row">
+        <button type="button" onClick={() => void exportAll()} disabled={busy}>
+          Export history
+        </button>
+        <label class={`button${busy ? ' disabled' : ''}`}>
+          Import…
+          <input
+            type="file"
+            accept="application/json,.json"
+            data-testid="history-import"
+            disabled={busy}
+            onChange={(event) => {
+              void importFile(event.currentTarget.files?.[0]);
+              event.currentTarget.value = '';
+            }}
+          />
+        </label>
+      </div>
+      {report && (
+        <div class={`status status-${report.tone}`} role="status" data-testid="history-transfer-report">
+          {report.lines.map((line) => (
+            <p key={line}>{line}</p>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

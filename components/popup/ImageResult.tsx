@@ -1,0 +1,69 @@
+import { useEffect, useState } from 'preact/hooks';
+import { fileNameFor } from '../../utils/image-bytes';
+import type { StoredImageMeta } from '../../utils/image-run';
+import { preview } from '../../utils/text';
+import { copyImage } from './clipboard-image';
+import { ImageViewer } from './ImageViewer';
+import { useStoredImage } from './useStoredImage';
+
+interface Props {
+  meta: StoredImageMeta;
+  prompt: string;
+  index: number;
+  count: number;
+}
+
+type CopyState = 'idle' | 'copied' | 'failed';
+
+/** One generated image: a thumbnail that opens full size, Download and Copy image. */
+export function ImageResult({ meta, prompt, index, count }: Props) {
+  const image = useStoredImage(meta.key);
+  const [viewing, setViewing] = useState(false);
+  const [copy, setCopy] = useState<CopyState>('idle');
+  useEffect(() => {
+    if (copy === 'idle') return;
+    const timer = setTimeout(() => setCopy('idle'), 2500);
+    return () => clearTimeout(timer);
+  }, [copy]);
+
+  const alt = `${count > 1 ? `Result ${index + 1} of ${count}` : 'Result'}: ${preview(prompt, 120)}`;
+  const fileName = fileNameFor(prompt, meta.mime, index, count);
+  const copyToClipboard = async () => {
+    if (!image) return;
+    try {
+      await copyImage(image.blob);
+      setCopy('copied');
+    } catch {
+      setCopy('failed');
+    }
+  };
+
+  return (
+    <figure class="image-result" data-testid="image-result">
+      {image ? (
+        <button type="button" class="thumb" onClick={() => setViewing(true)} title="View full size">
+          <img src={image.url} alt={alt} />
+        </button>
+      ) : (
+        <div class="thumb thumb-loading">Loading image…</div>
+      )}
+      <figcaption class="row">
+        <a class={`button${image ? '' : ' disabled'}`} href={image?.url} download={fileName} aria-disabled={!image}>
+          Download
+        </a>
+        <button type="button" onClick={copyToClipboard} disabled={!image}>
+          {copy === 'copied' ? 'Copied ✓' : 'Copy image'}
+        </button>
+        <button type="button" class="link" onClick={() => setViewing(true)} disabled={!image}>
+          Full size
+        </button>
+        <span class="copy-status" role="status" aria-live="polite">
+          {copy === 'copied' ? 'Image copied to the clipboard (PNG)' : copy === 'failed' ? 'Copy failed: use Download instead' : ''}
+        </span>
+      </figcaption>
+      {viewing && image && (
+        <ImageViewer url={image.url} alt={alt} width={meta.width} height={meta.height} onClose={() => setViewing(false)} />
+      )}
+    </figure>
+  );
+}

@@ -1,0 +1,29 @@
+import { useState } from 'preact/hooks';
+import type { CapturedSource } from '../../utils/job';
+import { preview } from '../../utils/text';
+import { ContextSummary } from './ContextSummary';
+
+export function SourceSummary({ source }: { source: CapturedSource }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <section class="source" aria-label="Captured text">
+      <div class="source-head">
+        <span class="label">Text sent</span>
+        {source.text.length > 160 && (
+          <button type="button" class="link" onClick={() => setOpen(!open)} aria-expanded={open}>
+            {open ? 'Show less' : 'Show all'}
+          </button>
+        )}
+      </div>
+      <p class="source-text" data-testid="source-text">
+        {open ? source.text : preview(source.text)}
+      </p>
+      {source.shortened && (
+        <p class="hint" data-testid="shortened">
+          Shortened from {source.originalLength.toLocaleString('en')} to {source.text.length.toLocaleString('en')} characters.
+        </p>
+      )}
+      <ContextSummary source={source} />
+    </section>
+  );
+}

@@ -1,0 +1,94 @@
+// Browser glue: the background's answer to every message in the protocol.
+
+import { languageModelIn } from '../builtin-model';
+import { sharedHistory } from '../history-db';
+import type { JobError } from '../job';
+import { chooseVariation, editNegativePrompt, editPrompt, isRunning, markInterrupted } from '../job';
+import { credentialFor } from '../key-policy';
+import type { Handlers } from '../messaging';
+import { hasHostAccess } from '../permission-requests';
+import type { ProviderDraft } from '../protocol';
+import { providerForBaseUrl } from '../providers';
+import { loadSettings } from '../settings-store';
+import { cancelImageRun, startImageRun } from './image-runner';
+import { cancelJob, isActive, regenerateJob, retryJob, reuseJob, startFromTab, startFromText } from './job-runner';
+import { mutateJobById } from './job-store';
+import { clearKey, moveKey, readKeyStatus, readSavedKey, saveKey } from './key-store';
+import { fetchModels, type ResolvedProvider, reportError, resolveBaseUrl, testBuiltin, testConnection } from './provider-check';
+
+/**
+ * The form's provider, with the key that may go to it: the key typed next to it, the saved key
+ * only if it was saved for this very endpoint, or none for servers that need none.
+ */
+async function resolveDraft(draft: ProviderDraft): Promise<ResolvedProvider> {
+  const baseUrl = resolveBaseUrl(draft.baseUrl);
+  const provider = draft.provider ?? providerForBaseUrl(baseUrl);
+  const [saved, settings, hostAccess] = await Promise.all([readSavedKey(), loadSettings(), hasHostAccess(baseUrl)]);
+  const credential = credentialFor({ saved, typed: draft.apiKey, provider, endpoint: baseUrl, configuredEndpoint: settings.baseUrl });
+  if ('error' in credential) throw credential.error;
+  return { baseUrl, provider, apiKey: credential.apiKey, chatModel: draft.chatModel?.trim() || undefined, hostAccess };
+}
+
+export const handlers: Handlers = {
+  expandText: async ({ text, choice }) => ({ jobId: await startFromText(text, choice) }),
+  captureTab: async ({ tabId, choice }) => ({
+    jobId: await startFromTab({ tabId, trigger: 'popup-selection', ...(choice ? { choice } : {}) }),
+  }),
+  cancelJob: async ({ jobId }) => ({ cancelled: await cancelJob(jobId) }),
+  retryJob: async ({ jobId }) => ({ jobId: await retryJob(jobId) }),
+  editPrompt: async ({ jobId, prompt }) => {
+    const job = await mutateJobById(jobId, (current) => editPrompt(current, prompt, Date.now()));
+    return { saved: job?.id === jobId && job.prompt === prompt };
+  },
+  saveApiKey: async ({ apiKey, sessionOnly }) => {
+    const key = apiKey.trim();
+    if (!key) throw { kind: 'missing-key' } satisfies JobError;
+    // The key is bound to the endpoint saved in Settings: the options page saves that first.
+    await saveKey(key, (await loadSettings()).baseUrl, sessionOnly ?? false);
+    return readKeyStatus();
+  },
+  setKeyStorage: async ({ sessionOnly }) => {
+    await moveKey(sessionOnly);
+    return readKeyStatus();
+  },
+  clearApiKey: async () => {
+    await clearKey();
+    return readKeyStatus();
+  },
+  getKeyStatus: () => readKeyStatus(),
+  testConnection: async (draft) => {
+    if (draft.provider === 'chrome-builtin') return testBuiltin(languageModelIn(globalThis));
+    try {
+      return await testConnection(await resolveDraft(draft), Date.now() / 1000);
+    } catch (error) {
+      const known = typeof error === 'object' && error !== null && 'kind' in error;
+      return reportError(known ? (error as JobError) : { kind: 'unknown' });
+    }
+  },
+  listModels: async (draft) => fetchModels(await resolveDraft(draft)),
+  generateImage: async (request) => ({ runId: await startImageRun(request) }),
+  cancelImage: async ({ runId }) => ({ cancelled: await cancelImageRun(runId) }),
+  reuseJob: async ({ jobId }) => {
+    const record = await (await sharedHistory()).getPrompt(jobId);
+    if (!record) throw { kind: 'unknown', detail: 'This entry is no longer in history.' } satisfies JobError;
+    return { jobId: await reuseJob(record.job) };
+  },
+  checkJob: async ({ jobId }) => {
+    // Running in storage but not in this worker: the worker that ran it was stopped.
+    await mutateJobById(jobId, (job) => (isRunning(job) && !isActive(jobId) ? markInterrupted(job, Date.now()) : job));
+    return { running: isActive(jobId) };
+  },
+  regenerate: async ({ jobId, choice }) => ({ jobId: await regenerateJob(jobId, choice) }),
+  chooseVariation: async ({ jobId, index }) => {
+    const job = await mutateJobById(jobId, (current) => chooseVariation(current, index, Date.now()));
+    return { chosen: job?.id === jobId && job.variations?.[index] === job.prompt };
+  },
+  editNegativePrompt: async ({ jobId, negativePrompt }) => {
+    const job = await mutateJobById(jobId, (current) => editNegativePrompt(current, negativePrompt, Date.now()));
+    return { saved: job?.id === jobId && job.negativePrompt === negativePrompt };
+  },
+  historyUsage: async () => {
+    const { entries, bytes } = await (await sharedHistory()).usage();
+    return { entries, bytes };
+  },
+};

@@ -1,0 +1,68 @@
+// Browser glue: the API key. Only the background imports this file (a convention test checks);
+// the popup and options pages never read the key back, they can only replace or clear it
+// through messages. The key is saved with the endpoint it is for (utils/key-policy.ts), in
+// storage.local, or in storage.session when the person keeps it only until the browser closes.
+import { storage } from 'wxt/utils/storage';
+import { credentialFor, type KeyStatus, keyStatus, type SavedKey } from '../key-policy';
+import { loadSettings } from '../settings-store';
+
+export const apiKeyItem = storage.defineItem<string>('local:apiKey', { fallback: '' });
+const apiKeyEndpointItem = storage.defineItem<string>('local:apiKeyEndpoint', { fallback: '' });
+const sessionKeyItem = storage.defineItem<string>('session:apiKey', { fallback: '' });
+const sessionKeyEndpointItem = storage.defineItem<string>('session:apiKeyEndpoint', { fallback: '' });
+
+export async function readSavedKey(): Promise<SavedKey | null> {
+  const [sessionKey, sessionEndpoint] = await Promise.all([sessionKeyItem.getValue(), sessionKeyEndpointItem.getValue()]);
+  if (sessionKey.trim()) return { key: sessionKey.trim(), endpoint: sessionEndpoint || undefined, storage: 'session' };
+  const [localKey, localEndpoint] = await Promise.all([apiKeyItem.getValue(), apiKeyEndpointItem.getValue()]);
+  if (localKey.trim()) return { key: localKey.trim(), endpoint: localEndpoint || undefined, storage: 'local' };
+  return null;
+}
+
+export async function saveKey(key: string, endpoint: string, sessionOnly: boolean): Promise<void> {
+  const [keep, drop] = sessionOnly
+    ? [
+        [sessionKeyItem, sessionKeyEndpointItem],
+        [apiKeyItem, apiKeyEndpointItem],
+      ]
+    : [
+        [apiKeyItem, apiKeyEndpointItem],
+        [sessionKeyItem, sessionKeyEndpointItem],
+      ];
+  await Promise.all(drop.map((item) => item.removeValue()));
+  await storage.setItems([
+    { item: keep[0]!, value: key },
+    { item: keep[1]!, value: endpoint },
+  ]);
+}
+
+/** Moves the saved key between local (kept) and session (forgotten when the browser closes). */
+export async function moveKey(sessionOnly: boolean): Promise<void> {
+  const saved = await readSavedKey();
+  if (!saved || (saved.storage === 'session') === sessionOnly) return;
+  await saveKey(saved.key, saved.endpoint ?? (await loadSettings()).baseUrl, sessionOnly);
+}
+
+export async function clearKey(): Promise<void> {
+  await Promise.all([apiKeyItem, apiKeyEndpointItem, sessionKeyItem, sessionKeyEndpointItem].map((item) => item.removeValue()));
+}
+
+export async function readKeyStatus(): Promise<KeyStatus> {
+  const [saved, settings] = await Promise.all([readSavedKey(), loadSettings()]);
+  return keyStatus(saved, settings.provider, settings.baseUrl);
+}
+
+/**
+ * The bearer token for the configured endpoint: the key saved for it, a placeholder for
+ * providers that need none, or '' when a key is needed and none is saved for this endpoint.
+ */
+export async function readApiKey(): Promise<string> {
+  const [saved, settings] = await Promise.all([readSavedKey(), loadSettings()]);
+  const credential = credentialFor({
+    saved,
+    provider: settings.provider,
+    endpoint: settings.baseUrl,
+    configuredEndpoint: settings.baseUrl,
+  });
+  return 'apiKey' in credential ? credential.apiKey : '';
+}

@@ -1,0 +1,127 @@
+// Browser glue: the background's listeners — context menu, keyboard shortcut, messages, badge
+// and recovery after the worker was stopped. entrypoints/background.ts only calls wireBackground.
+import { browser } from 'wxt/browser';
+import { capsFromSettings, isRecordable } from '../history';
+import { sharedHistory } from '../history-db';
+import { notifyHistoryChanged } from '../history-events';
+import { isRunning, markInterrupted } from '../job';
+import { watchJob } from '../job-item';
+import { CAPTURE_COMMAND } from '../manifest';
+import { listen } from '../messaging';
+import { JOB_WATCH_PORT } from '../protocol';
+import { validateSettings } from '../settings';
+import { loadSettings, settingsItem } from '../settings-store';
+import { badgeFor } from './badge';
+import { classifyError } from './classify-error';
+import { handlers } from './handlers';
+import { recordPrompt } from './history-recorder';
+import { recoverImageRun } from './image-runner';
+import { startFromTab, type TabCapture } from './job-runner';
+import { mutateJob } from './job-store';
+import { menuClickToCapture, menuItems } from './menus';
+import { restrictStorageToExtension } from './storage-access';
+
+/** (Re)creates the context menu, the person's default target first. */
+async function createMenus(): Promise<void> {
+  const { target } = await loadSettings();
+  await browser.contextMenus.removeAll();
+  for (const item of menuItems(target)) browser.contextMenus.create(item);
+}
+
+/** Keeps the menu's order in step with the default target chosen in the popup or options. */
+function followDefaultTargetWithMenu(): void {
+  let shown: string | undefined;
+  settingsItem.watch((settings) => {
+    const { target } = validateSettings(settings);
+    if (target === shown) return;
+    shown = target;
+    void createMenus();
+  });
+}
+
+/** Opens the popup where the browser allows it; the badge tells the story where it does not. */
+function openPopup(): void {
+  browser.action.openPopup?.().catch(() => undefined);
+}
+
+/** The context menu's click handler (also driven by the end-to-end test hook). */
+export function onMenuClick(info: Parameters<typeof menuClickToCapture>[0], tab?: { id?: number }): Promise<string> | undefined {
+  const capture = menuClickToCapture(info, tab);
+  if (!capture) return undefined;
+  openPopup();
+  return startFromTab(capture);
+}
+
+/** The keyboard shortcut's handler (also driven by the end-to-end test hook). */
+export function onCommand(command: string, tab?: { id?: number }): void {
+  if (command !== CAPTURE_COMMAND || tab?.id === undefined) return;
+  openPopup();
+  void startFromTab({ tabId: tab.id, trigger: 'shortcut' } satisfies TabCapture);
+}
+
+function followJobWithBadge(): void {
+  let shown = '';
+  const show = (job: Parameters<typeof badgeFor>[0]) => {
+    const badge = badgeFor(job);
+    const key = `${badge.text}|${badge.color}`;
+    if (key === shown) return;
+    shown = key;
+    void browser.action.setBadgeText({ text: badge.text });
+    void browser.action.setBadgeBackgroundColor({ color: badge.color });
+    void browser.action.setTitle({ title: badge.title });
+  };
+  watchJob(show);
+}
+
+/**
+ * Every finished prompt goes to history: on each transition into a finished state (ready, and
+ * any later state other helpers add), the whole job snapshot is stored. Edits update it.
+ */
+function followJobWithHistory(): void {
+  let recorded = '';
+  watchJob((job) => {
+    if (!isRecordable(job)) return;
+    const key = `${job.id}|${job.updatedAt}`;
+    if (key === recorded) return;
+    recorded = key;
+    // A failure is reported to the person by recordPrompt (history notice); nothing else to do.
+    recordPrompt(job).catch(() => undefined);
+  });
+}
+
+/** Lower caps in Settings take effect at once, not at the next save. */
+function followHistoryCaps(): void {
+  settingsItem.watch(async (settings) => {
+    const caps = capsFromSettings(validateSettings(settings));
+    const dropped = await (await sharedHistory()).enforceCaps(caps).catch(() => []);
+    if (dropped.length > 0) notifyHistoryChanged();
+  });
+}
+
+export function wireBackground(): void {
+  // The key lives in storage.local: web pages' scripts must not be able to ask for it.
+  void restrictStorageToExtension();
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void createMenus();
+    // First install: Settings is where everything starts (provider and key). Not in the e2e
+    // build, whose every test run is a fresh install.
+    if (reason === 'install' && import.meta.env.MODE !== 'e2e') void browser.runtime.openOptionsPage();
+  });
+  // Firefox's event pages may start without the menu it had: make sure it is there.
+  browser.runtime.onStartup.addListener(() => void createMenus());
+  followDefaultTargetWithMenu();
+  browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab));
+  browser.commands.onCommand.addListener((command, tab) => onCommand(command, tab));
+  listen(handlers, (error) => classifyError(error));
+  followJobWithBadge();
+  followJobWithHistory();
+  followHistoryCaps();
+  // Pages showing a running job hold a port, only to learn (onDisconnect) when the worker stops;
+  // it is not a keep-alive: nothing is sent on it, and it exists only while a job runs.
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== JOB_WATCH_PORT) port.disconnect();
+  });
+  // A job that was running when the worker stopped has nobody working on it any more.
+  void mutateJob((job) => (job && isRunning(job) ? markInterrupted(job, Date.now()) : undefined));
+  void recoverImageRun();
+}
