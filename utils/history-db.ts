@@ -1,4 +1,4 @@
-// History in IndexedDB, through `idb`: prompts, image details (with thumbnails) and image bytes
+// Browser glue: history in IndexedDB, through `idb`: prompts, image details (with thumbnails) and image bytes
 // in three stores, so the list never loads full images. Every context of the extension (worker,
 // popup, side panel, options) opens the same database; tests run it on fake-indexeddb.
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';

@@ -1,4 +1,4 @@
-// "History changed": one context writes IndexedDB, the others (popup, side panel, options)
+// Browser glue: "history changed". One context writes IndexedDB, the others (popup, side panel, options)
 // reload their list. IndexedDB has no change events, so a BroadcastChannel carries the news.
 
 const CHANNEL = 'promptbrush-history';

@@ -1,4 +1,4 @@
-// A small thumbnail of an image for the history list, made where the platform can
+// Browser glue: a small thumbnail of an image for the history list, made where the platform can
 // (createImageBitmap + OffscreenCanvas: service workers and pages in Chrome and Firefox).
 // Returns undefined where it cannot; the list then shows the image itself.
 
