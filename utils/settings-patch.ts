@@ -64,6 +64,18 @@ export function settingsPatch(loaded: Settings, edited: Settings): SettingsPatch
   return patch as SettingsPatch;
 }
 
+/**
+ * The background remembers the chat model it picked automatically (so Settings shows which one is
+ * in use): only while the model is still unset for the endpoint it listed. A model the person
+ * saved meanwhile, or a new endpoint, wins.
+ */
+export function automaticChatModel(listedFor: Pick<Settings, 'provider' | 'baseUrl'>, picked: string) {
+  return (current: Settings): SettingsPatch =>
+    current.chatModel === '' && current.provider === listedFor.provider && current.baseUrl === listedFor.baseUrl
+      ? { chatModel: picked }
+      : {};
+}
+
 /** A patch, or a function of the settings as they are when its turn comes (a conditional patch). */
 export type SettingsChange = SettingsPatch | ((current: Settings) => SettingsPatch);
 

@@ -87,6 +87,20 @@ describe('conventions', () => {
     }
   });
 
+  it("settings are written by the background's one writer only, by patches", () => {
+    const writer = 'utils/background/settings-writer.ts';
+    expect(read(writer)).toMatch(/settingsWriter\(settingsItem\)/);
+    for (const file of [...sources('utils'), ...sources('components'), ...sources('entrypoints')]) {
+      if (file !== writer)
+        expect(read(file), file).not.toMatch(
+          /settingsItem\.(setValue|removeValue|setMeta|removeMeta)|settingsWriter\(settingsItem|saveSettings/,
+        );
+      // One item holds the settings, defined once.
+      if (file !== 'utils/settings-store.ts') expect(read(file), file).not.toMatch(/local:settings/);
+    }
+    for (const file of reachableFromUi()) expect(file, `${file} is reachable from the pages`).not.toBe(writer);
+  });
+
   it('the openai SDK stays out of the popup, options and components', () => {
     for (const file of reachableFromUi()) expect(read(file), file).not.toMatch(/from ['"]openai['"]/);
   });

@@ -22,6 +22,7 @@ import {
 import { readJob } from '../job-item';
 import { pickChatModel } from '../models';
 import type { Settings } from '../settings';
+import { automaticChatModel } from '../settings-patch';
 import { loadSettings } from '../settings-store';
 import { buildSource, CONTEXT_UNAVAILABLE_NOTE, pickFrameCapture, type RawCapture } from '../source';
 import { buildChatRequest } from './chat-request';
@@ -122,11 +123,8 @@ async function resolveChatModel(settings: Settings, apiKey: string, signal: Abor
   if (settings.chatModel) return settings.chatModel;
   const picked = pickChatModel(await listEndpointModels(settings, apiKey, signal), now() / 1000);
   if (!picked) throw { kind: 'model-not-found', detail: 'The endpoint lists no chat model: choose one in Settings.' } satisfies JobError;
-  // Remember the choice so that Settings shows which model is in use: only the chat model, and
-  // only while it is still unset for this endpoint (a choice saved meanwhile wins).
-  await updateSettings((current) =>
-    current.chatModel === '' && current.provider === settings.provider && current.baseUrl === settings.baseUrl ? { chatModel: picked } : {},
-  );
+  // Remember the choice so that Settings shows which model is in use (a choice saved meanwhile wins).
+  await updateSettings(automaticChatModel(settings, picked));
   return picked;
 }
 
