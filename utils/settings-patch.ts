@@ -9,40 +9,26 @@ import type { StoredValue } from './serial-updates';
 import { DEFAULT_SETTINGS, type Settings, validateSettings } from './settings';
 
 export type SettingsPatch = Partial<Settings>;
-export type SettingName = keyof Settings;
 
-export const SETTING_NAMES = Object.keys(DEFAULT_SETTINGS) as SettingName[];
-
-export function isSettingName(name: unknown): name is SettingName {
-  return typeof name === 'string' && Object.hasOwn(DEFAULT_SETTINGS, name);
-}
-
-/** Structural equality of JSON-like values (object key order does not matter). */
-export function sameValue(a: unknown, b: unknown): boolean {
-  if (Object.is(a, b)) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const aKeys = Object.keys(a);
-  const bKeys = Object.keys(b);
-  if (aKeys.length !== bKeys.length) return false;
-  return aKeys.every((key) => Object.hasOwn(b, key) && sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
-}
+/**
+ * Equality of values in the schema's own form: validateSettings writes every object with its keys
+ * in one order, so comparing their JSON is enough (and keeps the pages' bundle small).
+ */
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * The strict check for a patch that crosses contexts: every name is a setting, and every value
- * is one the schema keeps as it is (already trimmed, clamped, normalised). Anything else rejects
- * the whole patch, so a page learns of a wrong value instead of seeing it silently changed.
+ * is one the schema keeps as it is (already trimmed, clamped, normalised, nested keys in the
+ * schema's order). Anything else rejects the whole patch, so a page learns of a wrong value
+ * instead of seeing it silently changed.
  */
 export function parseSettingsPatch(value: unknown): SettingsPatch | null {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  const patch: Record<string, unknown> = {};
+  if (typeof value !== 'object' || !value || Array.isArray(value)) return null;
   for (const [name, field] of Object.entries(value)) {
-    if (!isSettingName(name)) return null;
-    const kept = validateSettings({ ...DEFAULT_SETTINGS, [name]: field })[name];
-    if (!sameValue(kept, field)) return null;
-    patch[name] = kept;
+    if (!Object.hasOwn(DEFAULT_SETTINGS, name)) return null;
+    if (!same(validateSettings({ ...DEFAULT_SETTINGS, [name]: field })[name as keyof Settings], field)) return null;
   }
-  return patch as SettingsPatch;
+  return { ...value };
 }
 
 /** The settings after a patch, through the one schema. */
@@ -57,7 +43,9 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Set
  */
 export function settingsPatch(loaded: Settings, edited: Settings): SettingsPatch {
   const patch: Record<string, unknown> = {};
-  for (const name of SETTING_NAMES) if (!sameValue(loaded[name], edited[name])) patch[name] = edited[name];
+  for (const name of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
+    if (!same(loaded[name], edited[name])) patch[name] = edited[name];
+  }
   // A chat model belongs to its endpoint: a new endpoint takes the form's model with it, even an
   // unchanged empty one, or a model picked meanwhile for the old endpoint would stay.
   if ('provider' in patch || 'baseUrl' in patch) patch.chatModel = edited.chatModel;
@@ -97,7 +85,7 @@ export function settingsWriter(item: StoredValue<Settings>): SettingsWriter {
         const current = validateSettings(await item.getValue());
         const patch = typeof change === 'function' ? change(current) : change;
         const updated = applySettingsPatch(current, patch);
-        if (sameValue(updated, current)) return current;
+        if (same(updated, current)) return current;
         await item.setValue(updated);
         return updated;
       });
