@@ -9,6 +9,8 @@ import type { JobError } from './job';
 import type { KeyStatus } from './key-policy';
 import type { ModelInfo } from './models';
 import { isProviderId, type ProviderId } from './providers';
+import type { Settings } from './settings';
+import { parseSettingsPatch, type SettingsPatch } from './settings-patch';
 
 /** A provider to test or list models for: the form's current values, before they are saved. */
 export interface ProviderDraft {
@@ -68,6 +70,11 @@ export interface ProtocolMap {
   editNegativePrompt: { request: { jobId: string; negativePrompt: string }; response: { saved: boolean } };
   /** The collapsed history's label in the popup: entries and bytes, read by the background so the popup loads no database code for it. */
   historyUsage: { request: Record<string, never>; response: { entries: number; bytes: number } };
+  /**
+   * The pages' one way to change settings: the named fields only, applied by the background in
+   * one queue with its own changes. Answers the settings as stored after the patch.
+   */
+  updateSettings: { request: { patch: SettingsPatch }; response: Settings };
 }
 
 /** The name of the port a page opens while it shows a running job (see components/job-liveness.ts). */
@@ -162,6 +169,10 @@ export const VALIDATORS: { [T in MessageType]: Validator<T> } = {
   editNegativePrompt: (p) =>
     isId(p.jobId) && isString(p.negativePrompt, 100_000) ? { jobId: p.jobId, negativePrompt: p.negativePrompt } : null,
   historyUsage: empty,
+  updateSettings: (p) => {
+    const patch = parseSettingsPatch(p.patch);
+    return patch ? { patch } : null;
+  },
 };
 
 export const MESSAGE_TYPES = Object.keys(VALIDATORS) as MessageType[];

@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { hostLabel } from '../../utils/host-patterns';
+import { send } from '../../utils/messaging';
 import { PROVIDERS } from '../../utils/providers';
-import { normalizeBaseUrl, type Settings } from '../../utils/settings';
-import { loadSettings, saveSettings } from '../../utils/settings-store';
+import { normalizeBaseUrl, type Settings, validateSettings } from '../../utils/settings';
+import { settingsPatch } from '../../utils/settings-patch';
+import { loadSettings } from '../../utils/settings-store';
 import { CaptureOptions } from './CaptureOptions';
 import { CraftOptions } from './CraftOptions';
 import { GeneratorsOptions } from './GeneratorsOptions';
@@ -17,16 +19,22 @@ type Status = { tone: 'ok' | 'error' | 'info'; text: string } | null;
 
 export function OptionsApp() {
   const [settings, setSettings] = useState<Settings | null>(null);
+  // What the form last loaded or saved: Save sends only the fields that differ from it.
+  const [loaded, setLoaded] = useState<Settings | null>(null);
   const provider = useProviderForm();
   const [status, setStatus] = useState<Status>(null);
   const [busy, setBusy] = useState(false);
 
+  const show = (stored: Settings) => {
+    setLoaded(stored);
+    setSettings(stored);
+  };
   useEffect(() => {
-    loadSettings().then(setSettings);
+    loadSettings().then(show);
   }, []);
   useFocusFromHash(settings !== null);
 
-  if (!settings) return <main class="options">Loading…</main>;
+  if (!settings || !loaded) return <main class="options">Loading…</main>;
 
   const update = (patch: Partial<Settings>) => setSettings({ ...settings, ...patch });
   const normalized = normalizeBaseUrl(settings.baseUrl);
@@ -35,7 +43,8 @@ export function OptionsApp() {
   const commit = async (access: Promise<boolean>) => {
     setBusy(true);
     try {
-      setSettings(await saveSettings({ ...settings, baseUrl: normalized ?? settings.baseUrl }));
+      const edited = validateSettings({ ...settings, baseUrl: normalized ?? settings.baseUrl });
+      show(await send('updateSettings', { patch: settingsPatch(loaded, edited) }));
       // After the settings: a typed key is bound to the endpoint just saved.
       await provider.commitKey();
       const answered = await Promise.race([access.then(() => true), new Promise<false>((resolve) => setTimeout(resolve, 200, false))]);

@@ -5,7 +5,6 @@ import { MessageError, send } from '../../utils/messaging';
 import type { ConnectionReport } from '../../utils/protocol';
 import { PROVIDER_IDS, PROVIDERS, type ProviderId } from '../../utils/providers';
 import { DEFAULT_SETTINGS, normalizeBaseUrl, type Settings } from '../../utils/settings';
-import { loadSettings, saveSettings } from '../../utils/settings-store';
 import { ApiKeyField } from './ApiKeyField';
 import { BuiltinModelPanel } from './BuiltinModelPanel';
 import { ConnectionTest } from './ConnectionTest';
@@ -74,8 +73,12 @@ export function ProviderFieldset({ settings, update, form, onStatus }: Props) {
 
   const switchModel = async (id: string) => {
     update({ chatModel: id });
-    await saveSettings({ ...(await loadSettings()), chatModel: id });
-    onStatus(`Switched to ${id} and saved.`);
+    try {
+      await send('updateSettings', { patch: { chatModel: id } });
+      onStatus(`Switched to ${id} and saved.`);
+    } catch {
+      onStatus(`Switched to ${id}; press Save to keep it.`);
+    }
   };
 
   const offered = PROVIDER_IDS.filter((id) => id !== 'chrome-builtin' || isOffered(builtin.state) || settings.provider === id);

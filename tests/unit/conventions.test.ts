@@ -45,6 +45,19 @@ describe('conventions', () => {
     }
   });
 
+  it("settings are written by the background's one writer only, by patches", () => {
+    const writer = 'utils/background/settings-writer.ts';
+    expect(read(writer)).toMatch(/settingsWriter\(settingsItem\)/);
+    for (const file of [...sources('utils'), ...sources('components'), ...sources('entrypoints')]) {
+      if (file !== writer)
+        expect(read(file), file).not.toMatch(
+          /settingsItem\.(setValue|removeValue|setMeta|removeMeta)|settingsWriter\(settingsItem|saveSettings/,
+        );
+      // One item holds the settings, defined once.
+      if (file !== 'utils/settings-store.ts') expect(read(file), file).not.toMatch(/local:settings/);
+    }
+  });
+
   it('every target has its writing row: instructions, answer shape and post-processor', () => {
     expect(Object.keys(TARGET_WRITING).sort()).toEqual(TARGETS.map((target) => target.id).sort());
     for (const { id } of TARGETS) {

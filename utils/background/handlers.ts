@@ -15,6 +15,7 @@ import { cancelJob, isActive, regenerateJob, retryJob, reuseJob, startFromTab, s
 import { mutateJobById } from './job-store';
 import { clearKey, moveKey, readKeyStatus, readSavedKey, saveKey } from './key-store';
 import { fetchModels, type ResolvedProvider, reportError, resolveBaseUrl, testBuiltin, testConnection } from './provider-check';
+import { updateSettings } from './settings-writer';
 
 /**
  * The form's provider, with the key that may go to it: the key typed next to it, the saved key
@@ -91,4 +92,5 @@ export const handlers: Handlers = {
     const { entries, bytes } = await (await sharedHistory()).usage();
     return { entries, bytes };
   },
+  updateSettings: ({ patch }) => updateSettings(patch),
 };

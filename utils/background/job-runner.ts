@@ -22,7 +22,8 @@ import {
 import { readJob } from '../job-item';
 import { pickChatModel } from '../models';
 import type { Settings } from '../settings';
-import { loadSettings, saveSettings } from '../settings-store';
+import { automaticChatModel } from '../settings-patch';
+import { loadSettings } from '../settings-store';
 import { buildSource, CONTEXT_UNAVAILABLE_NOTE, pickFrameCapture, type RawCapture } from '../source';
 import { buildChatRequest } from './chat-request';
 import { classifyError } from './classify-error';
@@ -31,6 +32,7 @@ import { type ActiveRequest, isDuplicateRequest, tabRequestKey, textRequestKey }
 import { coalescingWriter, mutateJob, mutateJobById } from './job-store';
 import { readApiKey } from './key-store';
 import { BUILTIN_MODEL_NAME, listEndpointModels, writePrompt } from './prompt-writer';
+import { updateSettings } from './settings-writer';
 
 const running = new Map<string, AbortController>();
 /** The request behind the job this worker is running (memory only: gone with the worker, as is the job). */
@@ -121,8 +123,8 @@ async function resolveChatModel(settings: Settings, apiKey: string, signal: Abor
   if (settings.chatModel) return settings.chatModel;
   const picked = pickChatModel(await listEndpointModels(settings, apiKey, signal), now() / 1000);
   if (!picked) throw { kind: 'model-not-found', detail: 'The endpoint lists no chat model: choose one in Settings.' } satisfies JobError;
-  // Remember the choice so that Settings shows which model is in use.
-  await saveSettings({ ...settings, chatModel: picked });
+  // Remember the choice so that Settings shows which model is in use (a choice saved meanwhile wins).
+  await updateSettings(automaticChatModel(settings, picked));
   return picked;
 }
 
