@@ -1,7 +1,7 @@
 // Which key goes where. Pure: the background's key store feeds it what it has saved.
 // A saved key is bound to the endpoint it was saved for and is never sent anywhere else: an
 // OpenAI key must not reach OpenRouter or a local server because the person changed a field.
-import type { JobError } from './job';
+import type { JobError } from './errors';
 import { PROVIDERS, type ProviderId } from './providers';
 
 export type KeyStorage = 'local' | 'session';

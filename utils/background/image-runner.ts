@@ -2,12 +2,12 @@
 // call the Images API, store partial and final images, record every step in the image run.
 // One run at a time: a new click cancels the previous run.
 import { browser } from 'wxt/browser';
+import { type JobError, PromptbrushError } from '../errors';
 import { base64ToBytes, pngDimensions, sniffMime } from '../image-bytes';
 import { capsFor, pickImageModel, retiredModel } from '../image-models';
 import { failRun, finishRun, interruptRun, newImageRun, type StoredImageMeta, showPartial, startGenerating } from '../image-run';
 import { DEFAULT_ASPECT, parseSize } from '../image-size';
 import { clearImages, mutateImageRun, mutateImageRunById, putImage } from '../image-store';
-import type { JobError } from '../job';
 import type { ModelInfo } from '../models';
 import { loadSettings } from '../settings-store';
 import { classifyImageError, retiredError } from './classify-image-error';
@@ -61,7 +61,7 @@ async function execute(id: string, jobId: string, input: ImageInput): Promise<vo
   let models: ModelInfo[] | undefined;
   let partials = 0;
   try {
-    if (!apiKey) throw { kind: 'missing-key' } satisfies JobError;
+    if (!apiKey) throw new PromptbrushError('missing-key');
     const settings = await loadSettings();
     const chosen = settings.images.model;
     // The live list says which models exist today; without a choice it is required.
@@ -71,9 +71,9 @@ async function execute(id: string, jobId: string, input: ImageInput): Promise<vo
       if (!chosen) throw error;
     }
     model = chosen || pickImageModel(models ?? [], now() / 1000);
-    if (!model) throw { kind: 'no-image-model' } satisfies JobError;
+    if (!model) throw new PromptbrushError('no-image-model');
     const gone = retiredModel(models, model, now() / 1000);
-    if (gone) throw retiredError(gone);
+    if (gone) throw PromptbrushError.of(retiredError(gone));
     const caps = capsFor(model);
     const request = buildImageRequest(input, model, settings.images, caps);
     await mutateImageRunById(id, (run) =>

@@ -3,6 +3,7 @@
 // except that the same request again while it runs (a double click) joins it instead.
 import { browser } from 'wxt/browser';
 import { type CraftChoice, choiceOf, defaultChoice } from '../craft';
+import { errorRow, type JobError, PromptbrushError } from '../errors';
 import {
   appendDelta,
   attachSource,
@@ -11,7 +12,6 @@ import {
   failJob,
   finishExpanding,
   type Job,
-  type JobError,
   type JobTrigger,
   newJob,
   restoreJob,
@@ -70,7 +70,7 @@ async function readTab(target: TabTarget): Promise<{ raw: RawCapture; note?: str
     // Browser pages, the web store, the PDF viewer, file:// without access… refuse scripts.
   }
   if (target.selectionText !== undefined) return { raw: { text: target.selectionText }, note: CONTEXT_UNAVAILABLE_NOTE };
-  throw { kind: 'cannot-read-page' } satisfies JobError;
+  throw new PromptbrushError('cannot-read-page');
 }
 
 function cancelRunning(): void {
@@ -111,16 +111,13 @@ async function begin(
 
 const fail = (id: string, error: JobError) => mutateJobById(id, (job) => failJob(job, error, now()));
 
-function asJobError(error: unknown, secrets: string[]): JobError {
-  if (typeof error === 'object' && error !== null && 'kind' in error) return error as JobError;
-  return classifyError(error, secrets);
-}
+const asJobError = (error: unknown, secrets: string[]): JobError => errorRow(error, (other) => classifyError(other, secrets));
 
 async function resolveChatModel(settings: Settings, apiKey: string, signal: AbortSignal): Promise<string> {
   if (settings.provider === 'chrome-builtin') return BUILTIN_MODEL_NAME;
   if (settings.chatModel) return settings.chatModel;
   const picked = pickChatModel(await listEndpointModels(settings, apiKey, signal), now() / 1000);
-  if (!picked) throw { kind: 'model-not-found', detail: 'The endpoint lists no chat model: choose one in Settings.' } satisfies JobError;
+  if (!picked) throw new PromptbrushError('model-not-found', 'The endpoint lists no chat model: choose one in Settings.');
   // Remember the choice so that Settings shows which model is in use.
   await saveSettings({ ...settings, chatModel: picked });
   return picked;
@@ -137,10 +134,10 @@ async function expand(id: string, source: CapturedSource, controller: AbortContr
   const write = (change: (job: Job) => Job) => mutateJobById(id, (job) => (current() ? change(job) : job));
   const apiKey = await readApiKey();
   try {
-    if (controller.signal.aborted) throw { kind: 'cancelled' } satisfies JobError;
+    if (controller.signal.aborted) throw new PromptbrushError('cancelled');
     await write((job) => attachSource(job, source, now()));
-    if (!apiKey) throw { kind: 'missing-key' } satisfies JobError;
-    if (!source.text) throw { kind: 'empty-selection' } satisfies JobError;
+    if (!apiKey) throw new PromptbrushError('missing-key');
+    if (!source.text) throw new PromptbrushError('empty-selection');
     const settings = await loadSettings();
     const choice = defaultChoice(settings, override);
     const model = await resolveChatModel(settings, apiKey, controller.signal);
@@ -156,7 +153,7 @@ async function expand(id: string, source: CapturedSource, controller: AbortContr
     });
     await writer.flush();
     const { prompt, ...extras } = craftAnswer(text, choice, settings);
-    if (!prompt) throw { kind: 'empty-answer' } satisfies JobError;
+    if (!prompt) throw new PromptbrushError('empty-answer');
     await write((job) => finishExpanding(job, prompt, now(), extras));
   } catch (error) {
     await write((job) => failJob({ ...job, source: job.source ?? source }, asJobError(error, [apiKey]), now()));
@@ -183,7 +180,7 @@ export async function startFromTab(target: TabCapture): Promise<string> {
 /** Reads the tab, then writes the prompt; any failure (no key, unreadable page…) ends the job visibly. */
 async function captureAndExpand(jobId: string, tab: TabTarget, controller: AbortController, choice?: Partial<CraftChoice>): Promise<void> {
   try {
-    if (!(await readApiKey())) throw { kind: 'missing-key' } satisfies JobError;
+    if (!(await readApiKey())) throw new PromptbrushError('missing-key');
     const { raw, note } = await readTab(tab);
     await expand(jobId, buildSource(raw, await loadSettings(), note), controller, choice);
   } catch (error) {
@@ -226,7 +223,7 @@ export async function regenerateJob(id: string, choice?: CraftChoice): Promise<s
   const job = await readJob();
   if (!job || job.id !== id || !canRetry(job)) {
     if (running.get(id) === controller) running.delete(id);
-    throw { kind: 'unknown', detail: 'This job can no longer be retried.' } satisfies JobError;
+    throw new PromptbrushError('unknown', 'This job can no longer be retried.');
   }
   if (job.source) void expand(id, job.source, controller, choice ?? choiceOf(job));
   // Stopped (or refused) before the text was read: read the same tab again.
