@@ -44,8 +44,11 @@ export interface CredentialRequest {
   configuredEndpoint: string;
 }
 
+/** The bearer token for requests to one endpoint, or the error to show instead. */
+export type Credential = { apiKey: string } | { error: JobError };
+
 /** The bearer token for a request to `endpoint`, or the error to show instead. */
-export function credentialFor(request: CredentialRequest): { apiKey: string } | { error: JobError } {
+export function credentialFor(request: CredentialRequest): Credential {
   const typed = request.typed?.trim();
   if (typed) return { apiKey: typed };
   const { saved } = request;
