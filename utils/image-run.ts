@@ -1,8 +1,9 @@
 // One click on "Generate image": a small state machine kept as plain data (in storage.session,
 // written by the background). The bytes live elsewhere (utils/image-store.ts); the run holds
 // their keys. A failed run never touches the job, so the prompt is always kept. Pure.
+
+import type { JobError } from './errors';
 import type { ImageAspect } from './image-size';
-import type { JobError } from './job';
 
 export type ImageRunStatus = 'starting' | 'generating' | 'done' | 'error';
 

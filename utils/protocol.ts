@@ -4,8 +4,8 @@
 // itself. Pure (the browser-facing send/receive lives in utils/messaging.ts).
 import { type CraftChoice, strictCraftChoice } from './craft';
 import type { ErrorKind } from './error-kinds';
+import type { JobError } from './errors';
 import { type ImageAspect, isImageAspect } from './image-size';
-import type { JobError } from './job';
 import type { KeyStatus } from './key-policy';
 import type { ModelInfo } from './models';
 import { isProviderId, type ProviderId } from './providers';
@@ -50,7 +50,7 @@ export interface ProtocolMap {
   testConnection: { request: ProviderDraft; response: ConnectionReport };
   /** `listed` is false when the endpoint has no model list (the person types the id). */
   listModels: { request: ProviderDraft; response: { models: ModelInfo[]; listed: boolean } };
-  /** "Generate image" for the prompt as shown (issue 4's negative prompt and aspect ratio map here). */
+  /** "Generate image" for the prompt as shown, with its negative prompt and aspect ratio. */
   generateImage: {
     request: { jobId: string; prompt: string; negativePrompt?: string; aspect?: ImageAspect };
     response: { runId: string };

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { isOffered } from '../../utils/builtin-model';
+import { errorRow } from '../../utils/errors';
 import { hostLabel } from '../../utils/host-patterns';
-import { MessageError, send } from '../../utils/messaging';
+import { send } from '../../utils/messaging';
 import type { ConnectionReport } from '../../utils/protocol';
 import { PROVIDER_IDS, PROVIDERS, type ProviderId } from '../../utils/providers';
 import { DEFAULT_SETTINGS, normalizeBaseUrl, type Settings } from '../../utils/settings';
@@ -40,7 +41,7 @@ export function ProviderFieldset({ settings, update, form, onStatus }: Props) {
       const { models, listed } = await send('listModels', draft());
       setList({ state: 'loaded', models, listed, host });
     } catch (error) {
-      const reason = error instanceof MessageError ? error.error : { kind: 'unknown' as const };
+      const reason = errorRow(error, () => ({ kind: 'unknown' }));
       setList({ state: 'failed', models: [], listed: true, host, error: reason });
     }
   };

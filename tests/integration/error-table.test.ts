@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { buildChatRequest } from '../../utils/background/chat-request';
 import { writePrompt } from '../../utils/background/prompt-writer';
 import { ERROR_KINDS, type ErrorKind } from '../../utils/error-kinds';
-import type { JobError } from '../../utils/job';
+import type { JobError } from '../../utils/errors';
 import type { RetryWait } from '../../utils/retry';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
 import { FAILURES, type FakeOpenAI, startFakeOpenAI } from '../fixtures/fake-openai';

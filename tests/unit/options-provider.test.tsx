@@ -13,7 +13,7 @@ import type { SettingsPatch } from '../../utils/settings-patch';
 import { loadSettings, settingsItem } from '../../utils/settings-store';
 
 vi.mock('../../utils/permission-requests', () => ({ requestHostAccess: vi.fn(), hasHostAccess: vi.fn() }));
-vi.mock('../../utils/messaging', () => ({ send: vi.fn(), MessageError: class extends Error {} }));
+vi.mock('../../utils/messaging', () => ({ send: vi.fn() }));
 
 const KEY = 'sk-unit-options-0123456789';
 let keyStatus: KeyStatus = { hasKey: false, ready: false };

@@ -6,7 +6,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { rememberChoice } from '../../components/popup/usePopupCraft';
 import { handlers } from '../../utils/background/handlers';
 import { updateSettings } from '../../utils/background/settings-writer';
-import { MessageError, send } from '../../utils/messaging';
+import { PromptbrushError } from '../../utils/errors';
+import { send } from '../../utils/messaging';
 import { parseEnvelope, type Reply } from '../../utils/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
 import { automaticChatModel, settingsPatch } from '../../utils/settings-patch';
@@ -92,8 +93,8 @@ describe('settings written from several contexts at once', () => {
 
   it('a patch the protocol refuses is not sent, and changes nothing', async () => {
     const refused = send('updateSettings', { patch: { target: 'flux', chatModel: ' padded ' } });
-    await expect(refused).rejects.toBeInstanceOf(MessageError);
-    await expect(refused).rejects.toMatchObject({ error: { kind: 'not-sent' } });
+    await expect(refused).rejects.toBeInstanceOf(PromptbrushError);
+    await expect(refused).rejects.toMatchObject({ kind: 'not-sent' });
     expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
   });
 });

@@ -1,8 +1,8 @@
 // Browser glue: the background's answer to every message in the protocol.
 
 import { languageModelIn } from '../builtin-model';
-import { sharedHistory } from '../history-db';
-import type { JobError } from '../job';
+import { errorRow, type JobError, PromptbrushError } from '../errors';
+import { HistoryError, sharedHistory } from '../history-db';
 import { chooseVariation, editNegativePrompt, editPrompt, isRunning, markInterrupted } from '../job';
 import { credentialFor } from '../key-policy';
 import type { Handlers } from '../messaging';
@@ -10,6 +10,7 @@ import { hasHostAccess } from '../permission-requests';
 import type { ProviderDraft } from '../protocol';
 import { providerForBaseUrl } from '../providers';
 import { loadSettings } from '../settings-store';
+import { classifyError } from './classify-error';
 import { cancelImageRun, startImageRun } from './image-runner';
 import { cancelJob, isActive, regenerateJob, retryJob, reuseJob, startFromTab, startFromText } from './job-runner';
 import { mutateJobById } from './job-store';
@@ -26,8 +27,19 @@ async function resolveDraft(draft: ProviderDraft): Promise<ResolvedProvider> {
   const provider = draft.provider ?? providerForBaseUrl(baseUrl);
   const [saved, settings, hostAccess] = await Promise.all([readSavedKey(), loadSettings(), hasHostAccess(baseUrl)]);
   const credential = credentialFor({ saved, typed: draft.apiKey, provider, endpoint: baseUrl, configuredEndpoint: settings.baseUrl });
-  if ('error' in credential) throw credential.error;
+  if ('error' in credential) throw PromptbrushError.of(credential.error);
   return { baseUrl, provider, apiKey: credential.apiKey, chatModel: draft.chatModel?.trim() || undefined, hostAccess };
+}
+
+/**
+ * What the page is told when a handler throws something other than a PromptbrushError (which
+ * reaches it as its own row): a history failure in the table's words, anything else classified.
+ */
+export function replyError(error: unknown): JobError {
+  if (error instanceof HistoryError) {
+    return { kind: error.kind === 'storage-full' ? 'storage-full' : 'history-failed', detail: error.message };
+  }
+  return classifyError(error);
 }
 
 export const handlers: Handlers = {
@@ -43,7 +55,7 @@ export const handlers: Handlers = {
   },
   saveApiKey: async ({ apiKey, sessionOnly }) => {
     const key = apiKey.trim();
-    if (!key) throw { kind: 'missing-key' } satisfies JobError;
+    if (!key) throw new PromptbrushError('missing-key');
     // The key is bound to the endpoint saved in Settings: the options page saves that first.
     await saveKey(key, (await loadSettings()).baseUrl, sessionOnly ?? false);
     return readKeyStatus();
@@ -62,8 +74,7 @@ export const handlers: Handlers = {
     try {
       return await testConnection(await resolveDraft(draft), Date.now() / 1000);
     } catch (error) {
-      const known = typeof error === 'object' && error !== null && 'kind' in error;
-      return reportError(known ? (error as JobError) : { kind: 'unknown' });
+      return reportError(errorRow(error, () => ({ kind: 'unknown' })));
     }
   },
   listModels: async (draft) => fetchModels(await resolveDraft(draft)),
@@ -71,7 +82,7 @@ export const handlers: Handlers = {
   cancelImage: async ({ runId }) => ({ cancelled: await cancelImageRun(runId) }),
   reuseJob: async ({ jobId }) => {
     const record = await (await sharedHistory()).getPrompt(jobId);
-    if (!record) throw { kind: 'unknown', detail: 'This entry is no longer in history.' } satisfies JobError;
+    if (!record) throw new PromptbrushError('unknown', 'This entry is no longer in history.');
     return { jobId: await reuseJob(record.job) };
   },
   checkJob: async ({ jobId }) => {

@@ -12,8 +12,7 @@ import { JOB_WATCH_PORT } from '../protocol';
 import { validateSettings } from '../settings';
 import { loadSettings, settingsItem } from '../settings-store';
 import { badgeFor } from './badge';
-import { classifyError } from './classify-error';
-import { handlers } from './handlers';
+import { handlers, replyError } from './handlers';
 import { recordPrompt } from './history-recorder';
 import { recoverImageRun } from './image-runner';
 import { startFromTab, type TabCapture } from './job-runner';
@@ -112,7 +111,7 @@ export function wireBackground(): void {
   followDefaultTargetWithMenu();
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab));
   browser.commands.onCommand.addListener((command, tab) => onCommand(command, tab));
-  listen(handlers, (error) => classifyError(error));
+  listen(handlers, replyError);
   followJobWithBadge();
   followJobWithHistory();
   followHistoryCaps();
