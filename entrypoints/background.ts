@@ -1,6 +1,6 @@
 import { defineBackground } from 'wxt/utils/define-background';
-import { addImage } from '../utils/background/history-recorder';
 import { onCommand, onMenuClick, wireBackground } from '../utils/background/wiring';
+import { addImage } from '../utils/history-store';
 import { markOnce, PERF_MARKS } from '../utils/perf-marks';
 
 // A classic service worker, bundled on its own (WXT builds a module background together with the
@@ -11,8 +11,10 @@ export default defineBackground({
     wireBackground();
     markOnce(PERF_MARKS.workerReady);
     // End-to-end builds only: automation cannot click a context menu or press a browser
-    // shortcut, so tests call the very handlers the menu and the shortcut use. `import.meta.env.MODE` is a build-time constant; production builds
-    // drop this branch entirely (a size test checks the hook name is absent).
+    // shortcut, so tests call the very handlers the menu and the shortcut use, and add history
+    // images without a generator.
+    // `import.meta.env.MODE` is a build-time constant; production builds drop this branch
+    // entirely (a size test checks the hook name is absent).
     if (import.meta.env.MODE === 'e2e') {
       Object.assign(globalThis, { __promptbrushE2E: { onMenuClick, onCommand, addImage } });
     }

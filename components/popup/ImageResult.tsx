@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { RunImage } from '../../utils/history';
 import { fileNameFor } from '../../utils/image-bytes';
-import type { StoredImageMeta } from '../../utils/image-run';
 import { preview } from '../../utils/text';
 import { copyImage } from './clipboard-image';
 import { ImageViewer } from './ImageViewer';
 import { useStoredImage } from './useStoredImage';
 
 interface Props {
-  meta: StoredImageMeta;
+  meta: RunImage;
   prompt: string;
   index: number;
   count: number;
@@ -17,7 +17,7 @@ type CopyState = 'idle' | 'copied' | 'failed';
 
 /** One generated image: a thumbnail that opens full size, Download and Copy image. */
 export function ImageResult({ meta, prompt, index, count }: Props) {
-  const image = useStoredImage(meta.key);
+  const image = useStoredImage(meta.id, meta.mime);
   const [viewing, setViewing] = useState(false);
   const [copy, setCopy] = useState<CopyState>('idle');
   useEffect(() => {

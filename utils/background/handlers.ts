@@ -1,7 +1,7 @@
 // Browser glue: the background's answer to every message in the protocol.
 
 import { languageModelIn } from '../builtin-model';
-import { sharedHistory } from '../history-db';
+import { getPrompt, historyUsage } from '../history-store';
 import type { JobError } from '../job';
 import { chooseVariation, editNegativePrompt, editPrompt, isRunning, markInterrupted } from '../job';
 import { credentialFor } from '../key-policy';
@@ -69,7 +69,7 @@ export const handlers: Handlers = {
   generateImage: async (request) => ({ runId: await startImageRun(request) }),
   cancelImage: async ({ runId }) => ({ cancelled: await cancelImageRun(runId) }),
   reuseJob: async ({ jobId }) => {
-    const record = await (await sharedHistory()).getPrompt(jobId);
+    const record = await getPrompt(jobId);
     if (!record) throw { kind: 'unknown', detail: 'This entry is no longer in history.' } satisfies JobError;
     return { jobId: await reuseJob(record.job) };
   },
@@ -88,7 +88,7 @@ export const handlers: Handlers = {
     return { saved: job?.id === jobId && job.negativePrompt === negativePrompt };
   },
   historyUsage: async () => {
-    const { entries, bytes } = await (await sharedHistory()).usage();
+    const { entries, bytes } = await historyUsage();
     return { entries, bytes };
   },
 };

@@ -1,19 +1,21 @@
 // Browser glue: runs "Generate image" in the background — choose the model, build the request,
-// call the Images API, store partial and final images, record every step in the image run.
+// call the Images API, store partial and final images (once, in the history database), record
+// every step in the image run.
 // One run at a time: a new click cancels the previous run.
 import { browser } from 'wxt/browser';
+import type { RunImage } from '../history';
+import { clearTransientBytes, keepRunImage, putTransientBytes } from '../history-store';
 import { base64ToBytes, pngDimensions, sniffMime } from '../image-bytes';
 import { capsFor, pickImageModel, retiredModel } from '../image-models';
-import { failRun, finishRun, interruptRun, newImageRun, type StoredImageMeta, showPartial, startGenerating } from '../image-run';
+import { failRun, finishRun, interruptRun, newImageRun, showPartial, startGenerating } from '../image-run';
 import { DEFAULT_ASPECT, parseSize } from '../image-size';
-import { clearImages, mutateImageRun, mutateImageRunById, putImage } from '../image-store';
 import type { JobError } from '../job';
 import type { ModelInfo } from '../models';
 import { loadSettings } from '../settings-store';
 import { classifyImageError, retiredError } from './classify-image-error';
-import { addImage } from './history-recorder';
 import { type GeneratedImage, generateImages } from './image-client';
 import { buildImageRequest, type ImageInput, MAX_IMAGE_PROMPT_CHARS } from './image-request';
+import { mutateImageRun, mutateImageRunById } from './image-run-store';
 import { readApiKey } from './key-store';
 import { createClient, listModels } from './model-client';
 
@@ -34,17 +36,12 @@ function keepAlive(): () => void {
   return () => clearInterval(timer);
 }
 
-async function storeImage(
-  key: string,
-  b64: string,
-  size: string | undefined,
-  model: string,
-): Promise<StoredImageMeta & { bytes: Uint8Array }> {
+/** The bytes of an image the API sent, with what the run needs to show it. */
+function decodeImage(b64: string, size: string | undefined): { bytes: Uint8Array; mime: string; width: number; height: number } {
   const bytes = base64ToBytes(b64);
   const mime = sniffMime(bytes) ?? 'application/octet-stream';
   const dims = pngDimensions(bytes) ?? parseSize(size) ?? { width: 0, height: 0 };
-  await putImage(key, { blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime }), mime, ...dims, model, createdAt: now() });
-  return { key, mime, ...dims, bytes };
+  return { bytes, mime, ...dims };
 }
 
 async function readModels(baseUrl: string, apiKey: string, signal: AbortSignal): Promise<ModelInfo[]> {
@@ -98,16 +95,18 @@ async function execute(id: string, jobId: string, input: ImageInput): Promise<vo
       signal: controller.signal,
       onPartial: async (b64, index) => {
         partials++;
-        const meta = await storeImage(`${id}-partial-${index}`, b64, request.sizeChoice.size, model as string);
-        await mutateImageRunById(id, (run) => showPartial(run, { key: meta.key, index }, now()));
+        // A preview is transient: bytes without a history row, cleared when the next run starts.
+        const partialId = `${id}-partial-${index}`;
+        await putTransientBytes(partialId, decodeImage(b64, request.sizeChoice.size).bytes);
+        await mutateImageRunById(id, (run) => showPartial(run, { id: partialId, index }, now()));
       },
     });
-    const metas: StoredImageMeta[] = [];
+    const metas: RunImage[] = [];
     for (const [index, image] of images.entries()) {
-      const { bytes, ...meta } = await storeImage(`${id}-${index}`, image.b64, image.size ?? request.sizeChoice.size, model);
-      metas.push(meta);
-      // Kept in history with its prompt; a failure there shows its own notice and never costs the image.
-      await addImage(jobId, { bytes, mime: meta.mime, width: meta.width, height: meta.height, model }).catch(() => undefined);
+      // Kept in history with its prompt; a refusal there shows its own notice and never costs the
+      // image: the run then shows transient bytes.
+      const decoded = decodeImage(image.b64, image.size ?? request.sizeChoice.size);
+      metas.push(await keepRunImage(jobId, { ...decoded, model }, `${id}-${index}`));
     }
     await mutateImageRunById(id, (run) => finishRun(run, metas, now()));
   } catch (error) {
@@ -145,7 +144,7 @@ export async function startImageRun(request: ImageJobRequest): Promise<string> {
     ...(request.negativePrompt?.trim() ? { negativePrompt: request.negativePrompt.trim() } : {}),
     aspect: request.aspect ?? DEFAULT_ASPECT,
   };
-  await clearImages().catch(() => undefined);
+  await clearTransientBytes().catch(() => undefined);
   await mutateImageRun(() => newImageRun(id, { jobId: request.jobId, ...input, aspect: input.aspect ?? DEFAULT_ASPECT }, now()));
   const problem = promptProblem(input.prompt);
   // Shown in the popup like any other failure (the run carries it), never a silent refusal.

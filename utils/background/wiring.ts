@@ -2,8 +2,7 @@
 // and recovery after the worker was stopped. entrypoints/background.ts only calls wireBackground.
 import { browser } from 'wxt/browser';
 import { capsFromSettings, isRecordable } from '../history';
-import { sharedHistory } from '../history-db';
-import { notifyHistoryChanged } from '../history-events';
+import { enforceHistoryCaps, recordPrompt } from '../history-store';
 import { isRunning, markInterrupted } from '../job';
 import { watchJob } from '../job-item';
 import { CAPTURE_COMMAND } from '../manifest';
@@ -14,7 +13,6 @@ import { loadSettings, settingsItem } from '../settings-store';
 import { badgeFor } from './badge';
 import { classifyError } from './classify-error';
 import { handlers } from './handlers';
-import { recordPrompt } from './history-recorder';
 import { recoverImageRun } from './image-runner';
 import { startFromTab, type TabCapture } from './job-runner';
 import { mutateJob } from './job-store';
@@ -93,8 +91,7 @@ function followJobWithHistory(): void {
 function followHistoryCaps(): void {
   settingsItem.watch(async (settings) => {
     const caps = capsFromSettings(validateSettings(settings));
-    const dropped = await (await sharedHistory()).enforceCaps(caps).catch(() => []);
-    if (dropped.length > 0) notifyHistoryChanged();
+    await enforceHistoryCaps(caps).catch(() => undefined);
   });
 }
 
