@@ -16,6 +16,7 @@ import { handlers } from './handlers';
 import { recoverImageRun } from './image-runner';
 import { startFromTab, type TabCapture } from './job-runner';
 import { mutateJob } from './job-store';
+import { moveLegacyImages } from './legacy-images';
 import { menuClickToCapture, menuItems } from './menus';
 import { restrictStorageToExtension } from './storage-access';
 
@@ -121,4 +122,7 @@ export function wireBackground(): void {
   // A job that was running when the worker stopped has nobody working on it any more.
   void mutateJob((job) => (job && isRunning(job) ? markInterrupted(job, Date.now()) : undefined));
   void recoverImageRun();
+  // Images an older version kept in a database of their own move into history (after an update,
+  // or the next start if the worker was stopped before it was done); nothing to do otherwise.
+  void moveLegacyImages().catch(() => undefined);
 }
