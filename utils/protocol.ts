@@ -48,7 +48,7 @@ export interface ProtocolMap {
   testConnection: { request: ProviderDraft; response: ConnectionReport };
   /** `listed` is false when the endpoint has no model list (the person types the id). */
   listModels: { request: ProviderDraft; response: { models: ModelInfo[]; listed: boolean } };
-  /** "Generate image" for the prompt as shown (issue 4's negative prompt and aspect ratio map here). */
+  /** "Generate image" for the prompt as shown, with its negative prompt and aspect ratio. */
   generateImage: {
     request: { jobId: string; prompt: string; negativePrompt?: string; aspect?: ImageAspect };
     response: { runId: string };

@@ -22,7 +22,7 @@ function Progress({ run, request }: Props) {
       {run.modelPicked && run.model && (
         <p class="hint">No image model chosen in Settings: using {run.model}, the best one your endpoint lists.</p>
       )}
-      {partial ? (
+      {partial && partial !== 'gone' ? (
         <img
           class="partial"
           src={partial.url}

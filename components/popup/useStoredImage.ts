@@ -11,10 +11,11 @@ export interface LoadedImage {
 
 /**
  * The image whose bytes are stored under `id` as an object URL (revoked when the id changes or on
- * unmount); its type is `mime`, or what the bytes say.
+ * unmount); its type is `mime`, or what the bytes say. `null` while loading; `'gone'` when there
+ * are no such bytes (the person deleted the image from history).
  */
-export function useStoredImage(id: string | undefined, mime?: string): LoadedImage | null {
-  const [image, setImage] = useState<LoadedImage | null>(null);
+export function useStoredImage(id: string | undefined, mime?: string): LoadedImage | null | 'gone' {
+  const [image, setImage] = useState<LoadedImage | null | 'gone'>(null);
   useEffect(() => {
     if (!id) {
       setImage(null);
@@ -24,7 +25,8 @@ export function useStoredImage(id: string | undefined, mime?: string): LoadedIma
     let url = '';
     imageBytes(id).then(
       (bytes) => {
-        if (!alive || !bytes) return;
+        if (!alive) return;
+        if (!bytes) return setImage('gone');
         const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime ?? sniffMime(bytes) ?? '' });
         url = URL.createObjectURL(blob);
         setImage({ url, blob });

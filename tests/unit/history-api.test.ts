@@ -1,4 +1,4 @@
-// The background's history API (what the image generator calls) under fakeBrowser and
+// The background's side of the history owner (recordPrompt, addImage) under fakeBrowser and
 // fake-indexeddb: caps from settings, validation, and failures reported to the person.
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
