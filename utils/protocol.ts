@@ -77,8 +77,25 @@ export interface ProtocolMap {
   updateSettings: { request: { patch: SettingsPatch }; response: Settings };
 }
 
-/** The name of the port a page opens while it shows a running job (see components/job-liveness.ts). */
+/** The name of the port a page opens while it shows a running job (see components/popup/useJobLiveness.ts). */
 export const JOB_WATCH_PORT = 'job-watch';
+
+// ── history-changed ─────────────────────────────────────────────────────────────────────────────
+// The one cross-context message outside runtime messaging: whoever writes history (the owner,
+// utils/history-store.ts, in any context) tells every other context to read it again. IndexedDB
+// has no change events, so a BroadcastChannel carries it (utils/history-events.ts).
+
+/** The BroadcastChannel's name. */
+export const HISTORY_CHANNEL = 'promptbrush-history';
+
+/** What is posted on it: history changed (prompts, images, or both); read it again. */
+export interface HistoryChanged {
+  type: 'history-changed';
+}
+
+export function isHistoryChanged(data: unknown): data is HistoryChanged {
+  return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'history-changed';
+}
 
 export type MessageType = keyof ProtocolMap;
 export type RequestOf<T extends MessageType> = ProtocolMap[T]['request'];

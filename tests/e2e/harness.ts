@@ -129,6 +129,14 @@ export async function addHistoryImage(
   );
 }
 
+/** Moves an older version's images into history, as the worker does at start (e2e build hook). */
+export async function moveLegacyImages(session: Session): Promise<{ added: number; kept: number; dropped: number } | null> {
+  return session.worker.evaluate(async () => {
+    const hook = (globalThis as unknown as { __promptbrushE2E: { moveLegacyImages: () => Promise<never> } }).__promptbrushE2E;
+    return hook.moveLegacyImages();
+  });
+}
+
 /** Stores settings and key the way the options page and background would. */
 export async function configure(
   session: Session,

@@ -4,7 +4,8 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { handlers, replyError } from '../../utils/background/handlers';
+import { classifyError } from '../../utils/background/classify-error';
+import { handlers } from '../../utils/background/handlers';
 import { mutateJob } from '../../utils/background/job-store';
 import { PromptbrushError } from '../../utils/errors';
 import { newJob } from '../../utils/job';
@@ -25,7 +26,7 @@ function connectPageToBackground(): void {
   vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener').mockImplementation((l) => {
     listener = l as typeof listener;
   });
-  listen(handlers, replyError);
+  listen(handlers, (error) => classifyError(error));
   const sender: SenderInfo = { id: fakeBrowser.runtime.id, url: 'http://extension.test/popup.html' };
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async (message: unknown) => listener?.(message, sender));
 }

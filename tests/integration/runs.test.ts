@@ -7,8 +7,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { cancelImageRun, startImageRun } from '../../utils/background/image-runner';
 import { cancelJob, isActive, regenerateJob, startFromTab, startFromText } from '../../utils/background/job-runner';
 import { mutateJob } from '../../utils/background/job-store';
+import { imageBytes, listHistory } from '../../utils/history-store';
 import { type ImageRun, isGenerating } from '../../utils/image-run';
-import { getImage, readImageRun } from '../../utils/image-store';
+import { readImageRun } from '../../utils/image-run-item';
 import { type Job, markInterrupted, newJob } from '../../utils/job';
 import { jobItem, readJob } from '../../utils/job-item';
 import { DEFAULT_REPLY, type FakeOpenAI, startFakeOpenAI } from '../fixtures/fake-openai';
@@ -93,6 +94,7 @@ describe('a superseded run writes nothing', () => {
 
   it('an image generation replaced by a new click stores no image and touches no run', async () => {
     server.images.delayMs = 150;
+    const before = (await listHistory()).flatMap((entry) => entry.images).length;
     const first = await startImageRun({ jobId: 'j1', prompt: 'A fox in snow' });
     await vi.waitFor(async () => expect((await readImageRun())?.status).toBe('generating'));
     const second = await startImageRun({ jobId: 'j1', prompt: 'A heron at dawn' });
@@ -100,8 +102,12 @@ describe('a superseded run writes nothing', () => {
     const run = (await readImageRun()) as ImageRun;
     expect(run.id).toBe(second);
     await new Promise((resolve) => setTimeout(resolve, 400));
-    expect(await getImage(`${first}-0`)).toBeUndefined();
-    expect(await getImage(`${first}-partial-0`)).toBeUndefined();
+    expect(await imageBytes(`${first}-0`)).toBeUndefined();
+    expect(await imageBytes(`${first}-partial-0`)).toBeUndefined();
+    const inHistory = (await listHistory()).flatMap((entry) => entry.images.map((image) => image.id));
+    // Only the generation that replaced it kept images.
+    for (const image of run.images) expect(inHistory).toContain(image.id);
+    expect(inHistory).toHaveLength(before + run.images.length);
     expect(await readImageRun()).toEqual(run);
   });
 });
@@ -166,13 +172,16 @@ describe('cancel', () => {
 
   it('stops an image generation, which then stores nothing', async () => {
     server.images.delayMs = 150;
+    const imagesInHistory = async () => (await listHistory()).flatMap((entry) => entry.images).length;
+    const before = await imagesInHistory();
     const id = await startImageRun({ jobId: 'j1', prompt: 'A fox in snow' });
     await vi.waitFor(async () => expect(isGenerating(await readImageRun())).toBe(true));
     expect(await cancelImageRun(id)).toBe(true);
     expect(await readImageRun()).toMatchObject({ id, status: 'error', error: { kind: 'cancelled' } });
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await readImageRun()).toMatchObject({ id, status: 'error', error: { kind: 'cancelled' } });
-    expect(await getImage(`${id}-0`)).toBeUndefined();
+    expect(await imageBytes(`${id}-0`)).toBeUndefined();
+    expect(await imagesInHistory()).toBe(before);
     expect(await cancelImageRun(id)).toBe(false);
   });
 });

@@ -1,8 +1,8 @@
 // Browser glue: the background's answer to every message in the protocol.
 
 import { languageModelIn } from '../builtin-model';
-import { errorRow, type JobError, PromptbrushError } from '../errors';
-import { HistoryError, sharedHistory } from '../history-db';
+import { errorRow, PromptbrushError } from '../errors';
+import { getPrompt, historyUsage } from '../history-store';
 import { chooseVariation, editNegativePrompt, editPrompt, isRunning, markInterrupted } from '../job';
 import { credentialFor } from '../key-policy';
 import type { Handlers } from '../messaging';
@@ -10,7 +10,6 @@ import { hasHostAccess } from '../permission-requests';
 import type { ProviderDraft } from '../protocol';
 import { providerForBaseUrl } from '../providers';
 import { loadSettings } from '../settings-store';
-import { classifyError } from './classify-error';
 import { cancelImageRun, startImageRun } from './image-runner';
 import { cancelJob, isActive, regenerateJob, retryJob, reuseJob, startFromTab, startFromText } from './job-runner';
 import { mutateJobById } from './job-store';
@@ -29,17 +28,6 @@ async function resolveDraft(draft: ProviderDraft): Promise<ResolvedProvider> {
   const credential = credentialFor({ saved, typed: draft.apiKey, provider, endpoint: baseUrl, configuredEndpoint: settings.baseUrl });
   if ('error' in credential) throw PromptbrushError.of(credential.error);
   return { baseUrl, provider, apiKey: credential.apiKey, chatModel: draft.chatModel?.trim() || undefined, hostAccess };
-}
-
-/**
- * What the page is told when a handler throws something other than a PromptbrushError (which
- * reaches it as its own row): a history failure in the table's words, anything else classified.
- */
-export function replyError(error: unknown): JobError {
-  if (error instanceof HistoryError) {
-    return { kind: error.kind === 'storage-full' ? 'storage-full' : 'history-failed', detail: error.message };
-  }
-  return classifyError(error);
 }
 
 export const handlers: Handlers = {
@@ -81,7 +69,7 @@ export const handlers: Handlers = {
   generateImage: async (request) => ({ runId: await startImageRun(request) }),
   cancelImage: async ({ runId }) => ({ cancelled: await cancelImageRun(runId) }),
   reuseJob: async ({ jobId }) => {
-    const record = await (await sharedHistory()).getPrompt(jobId);
+    const record = await getPrompt(jobId);
     if (!record) throw new PromptbrushError('unknown', 'This entry is no longer in history.');
     return { jobId: await reuseJob(record.job) };
   },
@@ -100,7 +88,7 @@ export const handlers: Handlers = {
     return { saved: job?.id === jobId && job.negativePrompt === negativePrompt };
   },
   historyUsage: async () => {
-    const { entries, bytes } = await (await sharedHistory()).usage();
+    const { entries, bytes } = await historyUsage();
     return { entries, bytes };
   },
   updateSettings: ({ patch }) => updateSettings(patch),

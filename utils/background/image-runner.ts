@@ -1,27 +1,20 @@
 // Browser glue: runs "Generate image" in the background — choose the model, build the request,
-// call the Images API, store partial and final images, record every step in the image run.
-// One generation at a time: a new click replaces (and cancels) the previous one.
+// call the Images API, store partial and final images (once, in the history database), record
+// every step in the image run. One generation at a time: a new click replaces (and cancels) the
+// previous one.
 import { browser } from 'wxt/browser';
 import { type JobError, PromptbrushError } from '../errors';
+import type { NewImage, RunImage } from '../history';
+import { clearTransientBytes, keepRunImage, putTransientBytes } from '../history-store';
 import { base64ToBytes, pngDimensions, sniffMime } from '../image-bytes';
 import { capsFor, pickImageModel, retiredModel } from '../image-models';
-import {
-  failRun,
-  finishRun,
-  type ImageRun,
-  interruptRun,
-  newImageRun,
-  type StoredImageMeta,
-  showPartial,
-  startGenerating,
-} from '../image-run';
+import { failRun, finishRun, type ImageRun, interruptRun, newImageRun, showPartial, startGenerating } from '../image-run';
 import { DEFAULT_ASPECT, parseSize } from '../image-size';
-import { clearImages, mutateImageRun, mutateImageRunById, putImage } from '../image-store';
 import type { ModelInfo } from '../models';
 import { classifyImageError, retiredError } from './classify-image-error';
-import { addImage } from './history-recorder';
 import { type GeneratedImage, generateImages } from './image-client';
 import { buildImageRequest, type ImageInput, MAX_IMAGE_PROMPT_CHARS } from './image-request';
+import { mutateImageRun, mutateImageRunById } from './image-run-store';
 import { readRunSnapshot } from './key-store';
 import { createClient, listModels } from './model-client';
 
@@ -41,17 +34,12 @@ function keepAlive(): () => void {
   return () => clearInterval(timer);
 }
 
-async function storeImage(
-  key: string,
-  b64: string,
-  size: string | undefined,
-  model: string,
-): Promise<StoredImageMeta & { bytes: Uint8Array }> {
+/** The bytes of an image the API sent, with what the run needs to show it. */
+function decodeImage(b64: string, size: string | undefined): { bytes: Uint8Array; mime: string; width: number; height: number } {
   const bytes = base64ToBytes(b64);
   const mime = sniffMime(bytes) ?? 'application/octet-stream';
   const dims = pngDimensions(bytes) ?? parseSize(size) ?? { width: 0, height: 0 };
-  await putImage(key, { blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime }), mime, ...dims, model, createdAt: now() });
-  return { key, mime, ...dims, bytes };
+  return { bytes, mime, ...dims };
 }
 
 async function readModels(baseUrl: string, apiKey: string, signal: AbortSignal): Promise<ModelInfo[]> {
@@ -85,16 +73,16 @@ class ImageGeneration {
     return mutateImageRunById(this.id, (run) => (this.isCurrent ? change(run) : run));
   }
 
-  /** Stores image bytes, or stops the generation if it has been replaced or cancelled meanwhile. */
-  async store(...args: Parameters<typeof storeImage>): ReturnType<typeof storeImage> {
+  /** Stores a streamed preview (transient bytes), or stops the generation if it was replaced or cancelled. */
+  async storePreview(previewId: string, bytes: Uint8Array): Promise<void> {
     if (!this.isCurrent) throw new PromptbrushError('cancelled');
-    return storeImage(...args);
+    await putTransientBytes(previewId, bytes);
   }
 
-  /** Keeps a finished image in history (never for a generation that has been replaced or cancelled). */
-  async keep(image: Parameters<typeof addImage>[1]): Promise<void> {
-    // A failure there shows its own notice and never costs the image.
-    if (this.isCurrent) await addImage(this.jobId, image).catch(() => undefined);
+  /** Keeps a finished image: in history, or as transient bytes where history refuses it. */
+  async keep(image: NewImage & { bytes: Uint8Array }, transientId: string): Promise<RunImage> {
+    if (!this.isCurrent) throw new PromptbrushError('cancelled');
+    return keepRunImage(this.jobId, image, transientId);
   }
 
   /** Stops the generation without a word: the one that replaced it writes from now on. */
@@ -170,16 +158,18 @@ async function execute(generation: ImageGeneration, input: ImageInput): Promise<
       signal,
       onPartial: async (b64, index) => {
         partials++;
-        const meta = await generation.store(`${id}-partial-${index}`, b64, request.sizeChoice.size, model as string);
-        await generation.write((run) => showPartial(run, { key: meta.key, index }, now()));
+        // A preview is transient: bytes without a history row, cleared when the next run starts.
+        const previewId = `${id}-partial-${index}`;
+        await generation.storePreview(previewId, decodeImage(b64, request.sizeChoice.size).bytes);
+        await generation.write((run) => showPartial(run, { id: previewId, index }, now()));
       },
     });
-    const metas: StoredImageMeta[] = [];
+    const metas: RunImage[] = [];
     for (const [index, image] of images.entries()) {
-      const { bytes, ...meta } = await generation.store(`${id}-${index}`, image.b64, image.size ?? request.sizeChoice.size, model);
-      metas.push(meta);
-      // Kept in history with its prompt.
-      await generation.keep({ bytes, mime: meta.mime, width: meta.width, height: meta.height, model });
+      // Kept in history with its prompt; a refusal there shows its own notice and never costs the
+      // image: the run then shows transient bytes.
+      const decoded = decodeImage(image.b64, image.size ?? request.sizeChoice.size);
+      metas.push(await generation.keep({ ...decoded, model }, `${id}-${index}`));
     }
     await generation.write((run) => finishRun(run, metas, now()));
   } catch (error) {
@@ -213,7 +203,7 @@ export async function startImageRun(request: ImageJobRequest): Promise<string> {
     ...(request.negativePrompt?.trim() ? { negativePrompt: request.negativePrompt.trim() } : {}),
     aspect: request.aspect ?? DEFAULT_ASPECT,
   };
-  await clearImages().catch(() => undefined);
+  await clearTransientBytes().catch(() => undefined);
   const { id, jobId } = generation;
   await mutateImageRun(() =>
     generation.isCurrent ? newImageRun(id, { jobId, ...input, aspect: input.aspect ?? DEFAULT_ASPECT }, now()) : undefined,
