@@ -159,7 +159,7 @@ export const ERROR_KINDS = {
     message: 'The browser stopped Promptbrush in the middle of this job. The text written so far is kept.',
     action: 'retry',
   },
-  // Image generation (issue 5). The prompt is always kept when these happen.
+  // Image generation. The prompt is always kept when these happen.
   'image-refused': {
     title: 'Image refused by the safety system',
     message:

@@ -156,8 +156,8 @@ const NOT_FROM_HTTP: Partial<Record<ErrorKind, string>> = {
   'image-prompt-too-long': 'decided before the request: over 32,000 characters (tests/unit/image-runner.test.ts)',
   'image-cut': 'the image stream ended before the final image (tests/integration/image-runner.test.ts)',
   // History lives in IndexedDB, not on the network.
-  'storage-full': 'IndexedDB quota exceeded (tests/unit/history-api.test.ts)',
-  'history-failed': 'any other IndexedDB failure (tests/unit/history-api.test.ts)',
+  'storage-full': 'IndexedDB quota exceeded (tests/unit/history-recording.test.ts)',
+  'history-failed': 'any other IndexedDB failure (tests/unit/history-recording.test.ts)',
 };
 
 describe('the error table', () => {

@@ -1,4 +1,4 @@
-// Browser glue: the API key. Only the background imports this file (a convention test checks);
+// Browser glue: the API key. Only the background imports this file (it lives in utils/background/);
 // the popup and options pages never read the key back, they can only replace or clear it
 // through messages. The key is saved with the endpoint it is for (utils/key-policy.ts), in
 // storage.local, or in storage.session when the person keeps it only until the browser closes.
