@@ -140,7 +140,7 @@ const NOT_FROM_HTTP: Partial<Record<ErrorKind, string>> = {
   'empty-selection': 'the captured text is empty (job runner)',
   'text-too-long': 'decided in the popup before sending: pasted text over the protocol limit (tests/unit/popup-requests.test.tsx)',
   'no-tab': 'decided in the popup: "Use selection" found no tab behind it (tests/unit/popup-requests.test.tsx)',
-  'not-sent': 'decided by send() before sending: the message fails the protocol checks (tests/unit/popup-requests.test.tsx)',
+  'not-sent': 'answered by the background to its own pages when a message fails the protocol checks (tests/integration/messages.test.ts)',
   'part-not-loaded': 'a lazily loaded part of the popup failed to load (tests/unit/lazy.test.tsx)',
   'cannot-read-page': 'the browser refused to inject the capture script (job runner)',
   'empty-answer': 'the model answered with no text (job runner)',

@@ -70,7 +70,7 @@ describe('a handler that fails reaches the page with its own row', () => {
     expect(error).toMatchObject({ kind: 'unknown', detail: 'This job can no longer be retried.' });
   });
 
-  it('a message the background would refuse is not sent: not-sent', async () => {
+  it('a message that fails the protocol checks is refused by the background, as not-sent', async () => {
     const error = await failureOf(send('cancelJob', { jobId: '../../etc' }));
     expect(error.kind).toBe('not-sent');
   });

@@ -9,11 +9,11 @@ import { PopupApp } from '../../components/popup/PopupApp';
 import { ERROR_KINDS } from '../../utils/error-kinds';
 import { failJob, finishExpanding, type Job, newJob, startExpanding } from '../../utils/job';
 import { jobItem } from '../../utils/job-item';
-import { type Envelope, MAX_TEXT_CHARS, type MessageType, type Reply } from '../../utils/protocol';
+import { type Envelope, MAX_TEXT_CHARS, type MessageType, parseEnvelope, type Reply } from '../../utils/protocol';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
 
 type Answer = Reply<unknown> | undefined;
-/** What the fake background answers, by message type; each call is recorded. */
+/** What the fake background answers, by message type; each message it acts on is recorded. */
 let answers: Partial<Record<MessageType, (payload: unknown) => Answer>>;
 let sent: Envelope[];
 
@@ -29,6 +29,8 @@ beforeEach(() => {
     updateSettings: () => ok(DEFAULT_SETTINGS),
   };
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (envelope: Envelope) => {
+    // The background's protocol check (utils/messaging.ts listen): a message that fails it is not acted on.
+    if (!parseEnvelope(envelope)) return { ok: false, error: { kind: 'not-sent' } };
     sent.push(envelope);
     return answers[envelope.type]?.(envelope.payload);
   }) as never);

@@ -33,7 +33,7 @@ beforeEach(async () => {
   // The background's end of a message: the protocol's check, then its handler.
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (raw: unknown) => {
     const envelope = parseEnvelope(raw);
-    if (!envelope) return undefined;
+    if (!envelope) return { ok: false, error: { kind: 'not-sent' } } satisfies Reply<unknown>;
     const handler = handlers[envelope.type] as (payload: unknown) => Promise<unknown>;
     return handler(envelope.payload).then(
       (data): Reply<unknown> => ({ ok: true, data }),
@@ -91,7 +91,7 @@ describe('settings written from several contexts at once', () => {
     expect((await loadSettings()).chatModel).toBe('model-mine');
   });
 
-  it('a patch the protocol refuses is not sent, and changes nothing', async () => {
+  it('a patch the protocol refuses is not acted on, and changes nothing', async () => {
     const refused = send('updateSettings', { patch: { target: 'flux', chatModel: ' padded ' } });
     await expect(refused).rejects.toBeInstanceOf(PromptbrushError);
     await expect(refused).rejects.toMatchObject({ kind: 'not-sent' });
