@@ -45,7 +45,7 @@ export const ERROR_KINDS = {
   'no-permission': {
     title: 'Permission needed for this endpoint',
     message:
-      'The browser blocked the request: Promptbrush has no permission to reach this endpoint (it was refused or removed). Open Settings and click Save to allow it.',
+      'The browser blocked the request: Promptbrush has no permission to reach this endpoint (it was refused or removed). Open Settings and click Allow access beside the base URL.',
     action: 'open-options',
     field: 'base-url',
   },

@@ -4,8 +4,7 @@ import { isRetired, type ModelInfo, pickChatModel, usableChatModels } from './mo
 
 export interface ModelOption {
   id: string;
-  /** "gpt-x — retires 2026-12-01" for models with a shutdown date ahead. */
-  label: string;
+  /** The day (YYYY-MM-DD) of a shutdown ahead; the page says it in the person's language. */
   retiresOn?: string;
 }
 
@@ -15,8 +14,8 @@ export interface ModelChoice {
   hiddenRetired: number;
   /** What "Automatic" would pick. */
   automatic?: string;
-  /** The chosen model is no longer offered: why, and what to switch to in one click. */
-  gone?: { id: string; reason: string; switchTo?: string };
+  /** The chosen model is no longer offered: the day it was retired (else it is just not listed), and what to switch to in one click. */
+  gone?: { id: string; retiredOn?: string; switchTo?: string };
   /** The chosen model is offered but scheduled to shut down. */
   retiring?: { id: string; on: string };
 }
@@ -27,7 +26,7 @@ export function modelChoice(models: ModelInfo[], chosen: string, nowSeconds: num
   const usable = usableChatModels(models, nowSeconds);
   const options = usable.map((m) => {
     const retiresOn = m.shutdownDate !== undefined ? isoDay(m.shutdownDate) : undefined;
-    return { id: m.id, label: retiresOn ? `${m.id} — retires ${retiresOn}` : m.id, ...(retiresOn ? { retiresOn } : {}) };
+    return { id: m.id, ...(retiresOn ? { retiresOn } : {}) };
   });
   const automatic = pickChatModel(models, nowSeconds);
   const choice: ModelChoice = {
@@ -38,9 +37,9 @@ export function modelChoice(models: ModelInfo[], chosen: string, nowSeconds: num
   if (!chosen || models.length === 0) return choice;
   const entry = models.find((m) => m.id === chosen);
   if (entry && isRetired(entry, nowSeconds)) {
-    return { ...choice, gone: { id: chosen, reason: `was retired on ${isoDay(entry.shutdownDate!)}`, switchTo: automatic } };
+    return { ...choice, gone: { id: chosen, retiredOn: isoDay(entry.shutdownDate!), switchTo: automatic } };
   }
-  if (!entry) return { ...choice, gone: { id: chosen, reason: 'is not offered by this endpoint (any more)', switchTo: automatic } };
+  if (!entry) return { ...choice, gone: { id: chosen, switchTo: automatic } };
   const retiresOn = options.find((o) => o.id === chosen)?.retiresOn;
   return retiresOn ? { ...choice, retiring: { id: chosen, on: retiresOn } } : choice;
 }

@@ -18,16 +18,29 @@ export function targetMenuId(target: TargetId): string {
   return `${TARGET_PREFIX}${target}`;
 }
 
-export function menuItems(defaultTarget: TargetId = DEFAULT_TARGET): MenuItem[] {
+/** The menu's words: English by default; the background passes the person's language. */
+export interface MenuWords {
+  root: string;
+  forTarget: (target: TargetId, english: string) => string;
+  asDefault: (title: string) => string;
+}
+
+const ENGLISH: MenuWords = {
+  root: 'Image prompt from selection',
+  forTarget: (_, english) => english,
+  asDefault: (title) => `${title} (default)`,
+};
+
+export function menuItems(defaultTarget: TargetId = DEFAULT_TARGET, words: MenuWords = ENGLISH): MenuItem[] {
   const children = targetMenuEntries(defaultTarget).map(
     ({ target, title }, index): MenuItem => ({
       id: targetMenuId(target),
       parentId: MENU_ROOT_ID,
-      title: index === 0 ? `${title} (default)` : title,
+      title: index === 0 ? words.asDefault(words.forTarget(target, title)) : words.forTarget(target, title),
       contexts: ['selection'],
     }),
   );
-  return [{ id: MENU_ROOT_ID, title: 'Image prompt from selection', contexts: ['selection'] }, ...children];
+  return [{ id: MENU_ROOT_ID, title: words.root, contexts: ['selection'] }, ...children];
 }
 
 export interface MenuClick {

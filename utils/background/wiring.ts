@@ -3,6 +3,7 @@
 import { browser } from 'wxt/browser';
 import { capsFromSettings, isRecordable } from '../history';
 import { enforceHistoryCaps, recordPrompt } from '../history-store';
+import { keyPart, t } from '../i18n';
 import { isRunning, markInterrupted } from '../job';
 import { watchJob } from '../job-item';
 import { CAPTURE_COMMAND } from '../manifest';
@@ -17,14 +18,23 @@ import { recoverImageRun } from './image-runner';
 import { startFromTab, type TabCapture } from './job-runner';
 import { mutateJob } from './job-store';
 import { moveLegacyImages } from './legacy-images';
-import { menuClickToCapture, menuItems } from './menus';
+import { type MenuWords, menuClickToCapture, menuItems } from './menus';
 import { restrictStorageToExtension } from './storage-access';
 
 /** (Re)creates the context menu, the person's default target first. */
+/** The context menu in the person's language (public/_locales). */
+function menuWords(): MenuWords {
+  return {
+    root: t('menu_root'),
+    forTarget: (target) => t(`menu_for_${keyPart(target)}`),
+    asDefault: (title) => t('menu_default', title),
+  };
+}
+
 async function createMenus(): Promise<void> {
   const { target } = await loadSettings();
   await browser.contextMenus.removeAll();
-  for (const item of menuItems(target)) browser.contextMenus.create(item);
+  for (const item of menuItems(target, menuWords())) browser.contextMenus.create(item);
 }
 
 /** Keeps the menu's order in step with the default target chosen in the popup or options. */
@@ -101,9 +111,11 @@ export function wireBackground(): void {
   void restrictStorageToExtension();
   browser.runtime.onInstalled.addListener(({ reason }) => {
     void createMenus();
-    // First install: Settings is where everything starts (provider and key). Not in the e2e
-    // build, whose every test run is a fresh install.
-    if (reason === 'install' && import.meta.env.MODE !== 'e2e') void browser.runtime.openOptionsPage();
+    // First install: the welcome (provider, key, a first try). Not in the e2e build, whose every
+    // test run is a fresh install.
+    if (reason === 'install' && import.meta.env.MODE !== 'e2e') {
+      void browser.tabs.create({ url: browser.runtime.getURL('/options.html#welcome' as '/options.html') });
+    }
   });
   // Firefox's event pages may start without the menu it had: make sure it is there.
   browser.runtime.onStartup.addListener(() => void createMenus());
