@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { formatBytes } from '../../utils/bytes';
+import { formatSize, t } from '../../utils/i18n';
 import { lazy } from '../shared/lazy';
 import { HistoryNoticeBanner } from './HistoryNoticeBanner';
 import { useHistoryUsage } from './useHistoryUsage';
@@ -9,7 +9,7 @@ const HistoryContents = lazy(
   () => import('./HistoryContents').then((module) => module.HistoryContents),
   () => (
     <p class="status history-open" role="status">
-      Opening history…
+      {t('history_opening')}
     </p>
   ),
 );
@@ -24,7 +24,7 @@ export function HistoryPanel() {
   const preload = () => void HistoryContents.preload().catch(() => undefined);
 
   return (
-    <section class="history" aria-label="History">
+    <section class="history" aria-label={t('section_history')}>
       <HistoryNoticeBanner />
       <button
         type="button"
@@ -34,7 +34,11 @@ export function HistoryPanel() {
         onPointerEnter={preload}
         onFocus={preload}
       >
-        History{usage ? ` (${usage.entries})${usage.entries > 0 ? ` · ${formatBytes(usage.bytes)}` : ''}` : ''}
+        {!usage
+          ? t('section_history')
+          : usage.entries > 0
+            ? t('history_toggle_size', usage.entries, formatSize(usage.bytes))
+            : t('history_toggle', usage.entries)}
       </button>
       {open && <HistoryContents />}
     </section>

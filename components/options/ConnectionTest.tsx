@@ -1,3 +1,4 @@
+import { t } from '../../utils/i18n';
 import type { ConnectionReport } from '../../utils/protocol';
 
 interface Props {
@@ -13,7 +14,7 @@ export function ConnectionTest({ report, busy, onTest }: Props) {
     <div class="connection-test">
       <div class="row">
         <button type="button" onClick={onTest} disabled={busy}>
-          {busy ? 'Testing…' : 'Test connection'}
+          {busy ? t('test_running') : t('test_button')}
         </button>
       </div>
       {report && (

@@ -1,3 +1,4 @@
+import { t } from '../../utils/i18n';
 import type { Settings } from '../../utils/settings';
 import { LimitField } from './LimitField';
 
@@ -9,22 +10,10 @@ interface Props {
 /** How much text is sent, and how long the model may take. */
 export function LimitsOptions({ settings, update }: Props) {
   return (
-    <fieldset>
-      <legend>Limits</legend>
-      <LimitField
-        id="max-chars"
-        label="Longest selection sent (characters)"
-        setting="maxSelectionChars"
-        settings={settings}
-        update={update}
-      />
-      <LimitField
-        id="timeout"
-        label="Give up on the model after (seconds)"
-        setting="requestTimeoutSeconds"
-        settings={settings}
-        update={update}
-      />
+    <fieldset id="section-limits">
+      <legend>{t('section_limits')}</legend>
+      <LimitField id="max-chars" label={t('limits_max_chars')} setting="maxSelectionChars" settings={settings} update={update} />
+      <LimitField id="timeout" label={t('limits_timeout')} setting="requestTimeoutSeconds" settings={settings} update={update} />
     </fieldset>
   );
 }

@@ -1,6 +1,6 @@
 // Browser glue for the options page: the provider form's state that outlives one render — the
 // key being typed, where the key is kept, what the background says about it, and host access.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { hostPatternFor, needsHostPermission } from '../../utils/host-patterns';
 import type { KeyStatus } from '../../utils/key-policy';
 import { send } from '../../utils/messaging';
@@ -36,15 +36,31 @@ export interface ProviderForm {
    * await: browsers show the permission prompt only during a user gesture.
    */
   askAccess: (baseUrl: string | null) => Promise<boolean>;
+  /** Whether a typed key or a change of where it is kept waits to be saved. */
+  keyPending: () => boolean;
   /** Saves a typed key (for the endpoint just saved) or moves the saved one; clears the field. */
   commitKey: () => Promise<void>;
 }
 
 export function useProviderForm(): ProviderForm {
-  const [keyDraft, setKeyDraft] = useState('');
-  const [sessionOnly, setSessionOnly] = useState(false);
-  const [keyStatus, setKeyStatus] = useState<KeyStatus | undefined>(undefined);
+  const [keyDraft, setDraftState] = useState('');
+  const [sessionOnly, setSessionState] = useState(false);
+  const [keyStatus, setStatusState] = useState<KeyStatus | undefined>(undefined);
   const [access, setAccess] = useState<Record<string, AccessState>>({});
+  // The latest values, for saves that run after the render that asked for them.
+  const latest = useRef({ keyDraft: '', sessionOnly: false, keyStatus: undefined as KeyStatus | undefined });
+  const setKeyDraft = (value: string) => {
+    latest.current.keyDraft = value;
+    setDraftState(value);
+  };
+  const setSessionOnly = (value: boolean) => {
+    latest.current.sessionOnly = value;
+    setSessionState(value);
+  };
+  const setKeyStatus = (status: KeyStatus) => {
+    latest.current.keyStatus = status;
+    setStatusState(status);
+  };
 
   useEffect(() => {
     send('getKeyStatus', {}).then(
@@ -78,15 +94,34 @@ export function useProviderForm(): ProviderForm {
     });
   };
 
+  const keyPending = () => {
+    const { keyDraft: typed, sessionOnly: session, keyStatus: status } = latest.current;
+    return typed.trim() !== '' || (status?.hasKey === true && (status.storage === 'session') !== session);
+  };
+
   const commitKey = async () => {
-    const typed = keyDraft.trim();
-    if (typed) {
-      setKeyStatus(await send('saveApiKey', { apiKey: typed, sessionOnly }));
-      setKeyDraft('');
-    } else if (keyStatus?.hasKey && (keyStatus.storage === 'session') !== sessionOnly) {
-      setKeyStatus(await send('setKeyStorage', { sessionOnly }));
+    const { keyDraft: typed, sessionOnly: session, keyStatus: status } = latest.current;
+    if (typed.trim()) {
+      const saved = await send('saveApiKey', { apiKey: typed.trim(), sessionOnly: session });
+      // Cleared only if the person did not type on meanwhile.
+      if (latest.current.keyDraft === typed) setKeyDraft('');
+      setKeyStatus(saved);
+    } else if (status?.hasKey && (status.storage === 'session') !== session) {
+      setKeyStatus(await send('setKeyStorage', { sessionOnly: session }));
     }
   };
 
-  return { keyDraft, setKeyDraft, sessionOnly, setSessionOnly, keyStatus, setKeyStatus, accessFor, checkAccess, askAccess, commitKey };
+  return {
+    keyDraft,
+    setKeyDraft,
+    sessionOnly,
+    setSessionOnly,
+    keyStatus,
+    setKeyStatus,
+    accessFor,
+    checkAccess,
+    askAccess,
+    keyPending,
+    commitKey,
+  };
 }

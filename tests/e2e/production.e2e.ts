@@ -28,8 +28,8 @@ describe('the production build', () => {
     expect(origins).toEqual([]);
   });
 
-  it('opens Settings once, on install, where the provider and key are set', async () => {
-    const optionsUrl = `chrome-extension://${session.extensionId}/options.html`;
+  it('opens the welcome once, on install, where the provider and key are set', async () => {
+    const optionsUrl = `chrome-extension://${session.extensionId}/options.html#welcome`;
     await expect.poll(() => session.context.pages().filter((page) => page.url() === optionsUrl).length, { timeout: 10_000 }).toBe(1);
   });
 

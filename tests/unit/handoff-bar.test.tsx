@@ -71,7 +71,7 @@ describe('GeneratorsOptions', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add generator' }));
     expect(list.map((g) => g.id)).toEqual(['chatgpt', 'my-generator']);
     view.rerender(<GeneratorsOptions generators={list} onChange={onChange} />);
-    expect(screen.getByText(/rows without a valid one are dropped on save/)).toBeTruthy();
+    expect(screen.getByText(/rows without a valid one are not saved/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Restore defaults' }));
     expect(list).toEqual(DEFAULT_GENERATORS);
   });

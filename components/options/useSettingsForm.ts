@@ -1,0 +1,199 @@
+// Browser glue for the options page: every change saves itself. A field's change is sent as an
+// `updateSettings` patch of the fields that differ from what is stored, a moment after the last
+// keystroke, at once when the focus leaves the field, and when the page is hidden or closed. A
+// typed key is saved when its field is left or pasted into (never half-typed), after the settings,
+// so that it is bound to the endpoint just saved. Changes made elsewhere meanwhile (the popup's
+// pickers, the background's automatic model) show up here unless this page is editing that field.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { hostLabel } from '../../utils/host-patterns';
+import { send } from '../../utils/messaging';
+import { PROVIDERS, type ProviderId } from '../../utils/providers';
+import { LIMITS, normalizeBaseUrl, type Settings, validateSettings } from '../../utils/settings';
+import { settingsPatch } from '../../utils/settings-patch';
+import { loadSettings, settingsItem } from '../../utils/settings-store';
+import type { ProviderForm } from './useProviderForm';
+
+/** What the save bar says: how the last save went, a note, and a host-access question pending. */
+export interface SaveStatus {
+  save: 'idle' | 'pending' | 'saved' | 'failed' | 'bad-url';
+  note?: string;
+  access?: { state: 'asking' | 'refused'; host: string };
+}
+
+export interface SettingsForm {
+  /** The form as shown (saved or about to be). */
+  settings: Settings;
+  status: SaveStatus;
+  /** Shows a change and saves it shortly (at once on leaving the field). */
+  update: (patch: Partial<Settings>) => void;
+  /** Saves what waits, now (the key too); resolves when it is stored. */
+  flush: () => Promise<void>;
+  /** A key was typed or its storage changed: saved on leaving the field. */
+  keyChanged: () => void;
+  /** Picks a provider preset (its base URL, and the chat model of the new endpoint: automatic). */
+  chooseProvider: (id: ProviderId) => void;
+  /** Asks for host access inside the person's gesture, and says on the save bar what happens. */
+  askAccess: (baseUrl: string | null) => Promise<boolean>;
+  setNote: (note: string) => void;
+}
+
+const DEBOUNCE_MS = 600;
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The settings a form stands for: an address that is not http(s) keeps the stored one. */
+function savable(shown: Settings, stored: Settings): { edited: Settings; badUrl: boolean } {
+  const http = PROVIDERS[shown.provider].http;
+  const normalized = normalizeBaseUrl(shown.baseUrl);
+  const badUrl = http && !normalized;
+  return { edited: validateSettings({ ...shown, baseUrl: normalized ?? stored.baseUrl }), badUrl };
+}
+
+/** Numbers and the base URL, once the field is left, show what was saved (clamped, normalised). */
+function settled(shown: Settings, edited: Settings): Settings {
+  const next: Record<string, unknown> = { ...shown };
+  for (const name of [...Object.keys(LIMITS), 'baseUrl'] as (keyof Settings)[]) {
+    if (name in shown && !(name === 'baseUrl' && normalizeBaseUrl(shown.baseUrl) === null)) next[name] = edited[name];
+  }
+  return next as unknown as Settings;
+}
+
+export function useSettingsForm(provider: ProviderForm): SettingsForm | null {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [status, setStatus] = useState<SaveStatus>({ save: 'idle' });
+  const shown = useRef<Settings | null>(null);
+  const stored = useRef<Settings | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const running = useRef(0);
+
+  const show = (next: Settings) => {
+    shown.current = next;
+    setSettings(next);
+  };
+
+  const dirty = () => {
+    if (!shown.current || !stored.current) return false;
+    return !same(savable(shown.current, stored.current).edited, stored.current) || provider.keyPending();
+  };
+
+  const save = async (withKey: boolean, settle: boolean) => {
+    const form = shown.current;
+    const before = stored.current;
+    if (!form || !before) return;
+    const { edited, badUrl } = savable(form, before);
+    const patch = settingsPatch(before, edited);
+    try {
+      if (Object.keys(patch).length > 0) stored.current = await send('updateSettings', { patch });
+      if (withKey) await provider.commitKey();
+      if (settle && shown.current === form) show(settled(form, edited));
+      setStatus((current) => ({
+        ...current,
+        note: undefined,
+        save: badUrl ? 'bad-url' : timer.current || provider.keyPending() ? 'pending' : 'saved',
+      }));
+    } catch {
+      setStatus((current) => ({ ...current, note: undefined, save: 'failed' }));
+    }
+  };
+
+  const run = (withKey: boolean, settle: boolean): Promise<void> => {
+    clearTimeout(timer.current);
+    timer.current = undefined;
+    running.current++;
+    queue.current = queue.current
+      .then(() => save(withKey, settle))
+      .finally(() => {
+        running.current--;
+      });
+    return queue.current;
+  };
+
+  const flush = () => (dirty() ? run(true, true) : queue.current);
+
+  const schedule = () => {
+    setStatus((current) => ({ ...current, note: undefined, save: 'pending' }));
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void run(false, false), DEBOUNCE_MS);
+  };
+
+  useEffect(() => {
+    let alive = true;
+    loadSettings().then((loaded) => {
+      if (!alive) return;
+      stored.current = loaded;
+      show(loaded);
+    });
+    const unwatch = settingsItem.watch((value) => {
+      const incoming = validateSettings(value);
+      const form = shown.current;
+      const before = stored.current;
+      stored.current = incoming;
+      if (!form || !before) return;
+      // Fields this page has not touched follow the stored settings.
+      const next: Record<string, unknown> = { ...form };
+      for (const name of Object.keys(incoming) as (keyof Settings)[]) {
+        if (same(form[name], before[name])) next[name] = incoming[name];
+      }
+      if (!same(next, form)) show(next as unknown as Settings);
+    });
+    // Leaving the page: what waits is sent now; closing the tab while it is on its way asks first.
+    const hide = () => void flush();
+    const guard = (event: BeforeUnloadEvent) => {
+      if (timer.current || running.current > 0 || provider.keyPending()) {
+        void flush();
+        event.preventDefault();
+      }
+    };
+    window.addEventListener('pagehide', hide);
+    window.addEventListener('beforeunload', guard);
+    const hidden = () => document.visibilityState === 'hidden' && hide();
+    document.addEventListener('visibilitychange', hidden);
+    return () => {
+      alive = false;
+      clearTimeout(timer.current);
+      unwatch();
+      window.removeEventListener('pagehide', hide);
+      window.removeEventListener('beforeunload', guard);
+      document.removeEventListener('visibilitychange', hidden);
+    };
+  }, []);
+
+  const askAccess = (baseUrl: string | null): Promise<boolean> => {
+    // Synchronously, first: browsers show the permission prompt only during a user gesture.
+    const asked = provider.askAccess(baseUrl);
+    const host = hostLabel(baseUrl ?? '');
+    const waiting = setTimeout(() => setStatus((current) => ({ ...current, access: { state: 'asking', host } })), 200);
+    return asked.then((granted) => {
+      clearTimeout(waiting);
+      setStatus((current) => ({ ...current, access: granted ? undefined : { state: 'refused', host } }));
+      return granted;
+    });
+  };
+
+  if (!settings) return null;
+
+  const update = (patch: Partial<Settings>) => {
+    show({ ...(shown.current as Settings), ...patch });
+    schedule();
+  };
+
+  const chooseProvider = (id: ProviderId) => {
+    const current = shown.current as Settings;
+    const baseUrl = PROVIDERS[id].baseUrl || current.baseUrl;
+    // Host access is asked for by Allow access, Test connection or leaving the base URL field,
+    // not here: arrow keys through the choices would raise a prompt for each.
+    show({ ...current, provider: id, baseUrl, chatModel: id === current.provider ? current.chatModel : '' });
+    void run(false, true);
+  };
+
+  return {
+    settings,
+    status,
+    update,
+    flush,
+    keyChanged: schedule,
+    chooseProvider,
+    askAccess,
+    setNote: (note) => setStatus((current) => ({ ...current, note })),
+  };
+}
