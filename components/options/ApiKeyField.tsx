@@ -8,9 +8,9 @@ interface Props {
   preset: ProviderPreset;
   /** The endpoint in the form (normalised), to say whether the saved key goes there. */
   baseUrl: string | null;
-  /** A key was typed, or where it is kept changed: it is saved on leaving the field. */
+  /** A key was typed: it is saved on leaving the field. */
   onChanged: () => void;
-  /** A key was pasted: it is saved at once. */
+  /** A key was pasted, or where it is kept changed: saved at once. */
   onCommit: () => void;
   onNote: (text: string) => void;
 }
@@ -55,7 +55,7 @@ export function ApiKeyField({ form, preset, baseUrl, onChanged, onCommit, onNote
           checked={form.sessionOnly}
           onChange={(e) => {
             form.setSessionOnly(e.currentTarget.checked);
-            onChanged();
+            onCommit();
           }}
         />{' '}
         {t('key_session_only')}

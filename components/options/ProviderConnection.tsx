@@ -90,8 +90,11 @@ export function ProviderConnection({ form, provider, builtin }: Props) {
         spellcheck={false}
         value={settings.baseUrl}
         onInput={(e) => update({ baseUrl: e.currentTarget.value })}
-        // Leaving the field (a click or a key: a user gesture) asks for access to a new host.
-        onChange={(e) => void form.askAccess(normalizeBaseUrl(e.currentTarget.value))}
+        // Leaving the field by a click or a key (a user gesture) asks for access to a new host; not
+        // when the window merely lost focus (no gesture: the browser would refuse to ask).
+        onChange={(e) => {
+          if (navigator.userActivation?.isActive !== false) void form.askAccess(normalizeBaseUrl(e.currentTarget.value));
+        }}
         placeholder={DEFAULT_SETTINGS.baseUrl}
         aria-describedby="final-url"
         required

@@ -52,12 +52,12 @@ export function Welcome({ form, provider }: Props) {
           </section>
         </li>
       </ol>
+      <SaveBar status={form.status} />
       <p class="welcome-end">
         <a href="#section-provider" class="link-button">
           {t('welcome_all_settings')}
         </a>
       </p>
-      <SaveBar status={form.status} />
     </main>
   );
 }

@@ -15,7 +15,17 @@ import {
   selectInField,
   useSelectionFromPopup,
 } from './capture-helpers';
-import { clickContextMenu, configure, lastUserMessage, openOptions, openPopup, type Session, startSession, storedJob } from './harness';
+import {
+  clickContextMenu,
+  configure,
+  lastUserMessage,
+  openOptions,
+  openPopup,
+  type Session,
+  startSession,
+  storedJob,
+  waitSaved,
+} from './harness';
 
 let session: Session;
 
@@ -82,8 +92,8 @@ describe('ordinary page selections', () => {
     await capture.getByLabel('The nearest heading above the selection').uncheck();
     await capture.getByLabel(/characters of text before and after/).uncheck();
     await capture.getByLabel(/with its query string and fragment/).check();
-    await options.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => options.getByTestId('save-status').textContent()).toBe('Settings saved.');
+    await waitSaved(options);
+    expect(await options.getByTestId('save-status').textContent()).toBe('Saved.');
 
     const { page, tabId } = await openFixture(session, 'capture/story.html?chapter=2#storm');
     const text = await selectElements(page, '#after');

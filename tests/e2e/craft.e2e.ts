@@ -16,6 +16,7 @@ import {
   type Session,
   screenshotPath,
   startSession,
+  waitSaved,
 } from './harness';
 
 let session: Session;
@@ -183,15 +184,18 @@ describe('prompt craft in the options page', () => {
     const template = options.locator('#template-flux');
     await template.fill('Paint {{selection}} as seen by {{painter}}');
     await expect.poll(() => options.getByRole('alert').textContent()).toContain('Unknown placeholder {{painter}}');
+    expect(await options.getByRole('alert').textContent()).toContain('Not saved until this is fixed');
 
-    // The form refuses to save while the template is invalid.
-    await options.getByRole('button', { name: 'Save' }).click();
-    expect(await options.getByTestId('save-status').textContent()).not.toContain('Settings saved');
-    expect((await storedSettings()).customInstructions ?? '').toBe('');
+    // The other changes save themselves; the invalid template is never saved.
+    await template.press('Tab');
+    await waitSaved(options);
+    expect(await storedSettings()).toMatchObject({ target: 'flux', customInstructions: 'Prefer muted, natural colours.' });
+    expect((await storedSettings()).templates ?? {}).toEqual({});
 
     await template.fill('Paint this scene: {{selection}}\n{{context}}');
-    await options.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => options.getByTestId('save-status').textContent()).toContain('Settings saved');
+    await template.press('Tab');
+    await expect.poll(async () => (await storedSettings()).templates).toEqual({ flux: 'Paint this scene: {{selection}}\n{{context}}' });
+    await waitSaved(options);
     await options.screenshot({ path: screenshotPath('options-craft.png'), fullPage: true });
     expect(await storedSettings()).toMatchObject({
       target: 'flux',
@@ -220,7 +224,6 @@ describe('prompt craft in the options page', () => {
     await flux.getByRole('button', { name: 'Reset to default' }).click();
     expect(await template.inputValue()).toContain('{{selection}}');
     expect(await flux.locator('summary').textContent()).toBe('Flux — default template');
-    await options.getByRole('button', { name: 'Save' }).click();
     await expect.poll(async () => (await storedSettings()).templates).toEqual({});
   });
 });

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { expect } from 'vitest';
 import { type FakeOpenAI, startFakeOpenAI } from '../fixtures/fake-openai';
 import { type PageServer, startPageServer } from '../fixtures/page-server';
 
@@ -33,6 +34,8 @@ export interface Session {
 export async function launchBrowser(
   profileDir: string,
   buildDir = E2E_BUILD,
+  /** The browser's UI language (`--lang`), which picks the extension's locale. */
+  lang?: string,
 ): Promise<{ context: BrowserContext; worker: Worker; extensionId: string }> {
   if (!existsSync(join(buildDir, 'manifest.json'))) throw new Error(`No build at ${buildDir}: run npm run build:e2e first.`);
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -50,7 +53,9 @@ export async function launchBrowser(
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...(lang ? [`--lang=${lang}`] : []),
     ],
+    ...(lang ? { locale: lang } : {}),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
@@ -58,10 +63,10 @@ export async function launchBrowser(
 }
 
 /** A browser with the extension, the fake server and the fixture pages, all fresh. */
-export async function startSession(buildDir = E2E_BUILD): Promise<Session> {
+export async function startSession(buildDir = E2E_BUILD, lang?: string): Promise<Session> {
   const profileDir = mkdtempSync(join(tmpdir(), 'promptbrush-e2e-'));
   const [server, pages] = await Promise.all([startFakeOpenAI(), startPageServer()]);
-  const { context, worker, extensionId } = await launchBrowser(profileDir, buildDir);
+  const { context, worker, extensionId } = await launchBrowser(profileDir, buildDir, lang);
   const session: Session = {
     context,
     worker,
@@ -240,6 +245,11 @@ export async function openOptions(session: Session, hash = ''): Promise<Page> {
   const page = await session.context.newPage();
   await page.goto(`chrome-extension://${session.extensionId}/options.html${hash}`);
   return page;
+}
+
+/** Waits until the options page says every change is saved. */
+export async function waitSaved(page: Page): Promise<void> {
+  await expect.poll(() => page.getByTestId('save-status').getAttribute('data-save'), { timeout: 10_000 }).toBe('saved');
 }
 
 /** Reads the system clipboard from a localhost page (extension pages may not read it). */

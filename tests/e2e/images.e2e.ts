@@ -4,7 +4,17 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_REPLY, FAKE_IMAGE_MODELS, IMAGE_FAILURES } from '../fixtures/fake-openai';
-import { configure, openOptions, openPopup, readClipboard, type Session, screenshotPath, startSession, storedJob } from './harness';
+import {
+  configure,
+  openOptions,
+  openPopup,
+  readClipboard,
+  type Session,
+  screenshotPath,
+  startSession,
+  storedJob,
+  waitSaved,
+} from './harness';
 
 let session: Session;
 
@@ -189,8 +199,8 @@ describe('Settings for images and generators', () => {
     await options.getByLabel('Quality').selectOption('high');
     await options.getByLabel('Images per click').fill('2');
     await options.getByRole('button', { name: 'Remove Midjourney' }).click();
-    await options.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => options.getByTestId('save-status').textContent()).toBe('Settings saved.');
+    await waitSaved(options);
+    expect(await options.getByTestId('save-status').textContent()).toBe('Saved.');
     const stored = await session.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings);
     expect(stored).toMatchObject({ images: { model: '', quality: 'high', format: 'png', count: 2 } });
     const ids = (stored as { generators: { id: string }[] }).generators.map((g) => g.id);
@@ -198,7 +208,6 @@ describe('Settings for images and generators', () => {
     expect(ids).toContain('chatgpt');
 
     await options.getByRole('button', { name: 'Restore defaults' }).click();
-    await options.getByRole('button', { name: 'Save' }).click();
     await expect
       .poll(async () => {
         const { settings } = await session.worker.evaluate(() => chrome.storage.local.get('settings'));
