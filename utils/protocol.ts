@@ -68,6 +68,26 @@ export interface ProtocolMap {
   editNegativePrompt: { request: { jobId: string; negativePrompt: string }; response: { saved: boolean } };
   /** The collapsed history's label in the popup: entries and bytes, read by the background so the popup loads no database code for it. */
   historyUsage: { request: Record<string, never>; response: { entries: number; bytes: number } };
+  /**
+   * "Open in X" for a fill row: open (or focus) the site, put the prompt in its box, focus it.
+   * Sent after the popup copied the prompt and the person allowed the site (utils/background/handoff-fill.ts).
+   */
+  fillGenerator: { request: FillRequestMessage; response: FillOutcome };
+}
+
+export interface FillRequestMessage {
+  generatorId: string;
+  prompt: string;
+  negativePrompt?: string;
+}
+
+/** Why a fill did not happen: no box found in time, or the page could not be opened or scripted. */
+export type FillFailure = 'no-box' | 'cannot-open' | 'cannot-script' | 'not-fill';
+
+export interface FillOutcome {
+  filled: boolean;
+  negativeFilled: boolean;
+  reason?: FillFailure;
 }
 
 /** The name of the port a page opens while it shows a running job (see components/job-liveness.ts). */
@@ -162,6 +182,17 @@ export const VALIDATORS: { [T in MessageType]: Validator<T> } = {
   editNegativePrompt: (p) =>
     isId(p.jobId) && isString(p.negativePrompt, 100_000) ? { jobId: p.jobId, negativePrompt: p.negativePrompt } : null,
   historyUsage: empty,
+  fillGenerator: (p) =>
+    typeof p.generatorId === 'string' &&
+    /^[a-z0-9-]{1,40}$/.test(p.generatorId) &&
+    isString(p.prompt, 100_000) &&
+    optString(p.negativePrompt, 10_000)
+      ? {
+          generatorId: p.generatorId,
+          prompt: p.prompt,
+          ...(p.negativePrompt !== undefined ? { negativePrompt: p.negativePrompt as string } : {}),
+        }
+      : null,
 };
 
 export const MESSAGE_TYPES = Object.keys(VALIDATORS) as MessageType[];

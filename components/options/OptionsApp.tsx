@@ -1,8 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
-import { hostLabel } from '../../utils/host-patterns';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { unusedSitePatterns } from '../../utils/generators';
+import { hostLabel, hostPatternFor } from '../../utils/host-patterns';
 import { PROVIDERS } from '../../utils/providers';
 import { normalizeBaseUrl, type Settings } from '../../utils/settings';
 import { loadSettings, saveSettings } from '../../utils/settings-store';
+import { releaseSiteAccess } from '../../utils/site-access';
 import { CaptureOptions } from './CaptureOptions';
 import { CraftOptions } from './CraftOptions';
 import { GeneratorsOptions } from './GeneratorsOptions';
@@ -20,9 +22,14 @@ export function OptionsApp() {
   const provider = useProviderForm();
   const [status, setStatus] = useState<Status>(null);
   const [busy, setBusy] = useState(false);
+  // The generators as last saved: removing a fill row (or restoring defaults) gives its site back.
+  const savedGenerators = useRef<Settings['generators']>([]);
 
   useEffect(() => {
-    loadSettings().then(setSettings);
+    loadSettings().then((loaded) => {
+      savedGenerators.current = loaded.generators;
+      setSettings(loaded);
+    });
   }, []);
   useFocusFromHash(settings !== null);
 
@@ -35,7 +42,11 @@ export function OptionsApp() {
   const commit = async (access: Promise<boolean>) => {
     setBusy(true);
     try {
-      setSettings(await saveSettings({ ...settings, baseUrl: normalized ?? settings.baseUrl }));
+      const saved = await saveSettings({ ...settings, baseUrl: normalized ?? settings.baseUrl });
+      setSettings(saved);
+      const endpoint = hostPatternFor(saved.baseUrl);
+      void releaseSiteAccess(unusedSitePatterns(savedGenerators.current, saved.generators, endpoint ? [endpoint] : []));
+      savedGenerators.current = saved.generators;
       // After the settings: a typed key is bound to the endpoint just saved.
       await provider.commitKey();
       const answered = await Promise.race([access.then(() => true), new Promise<false>((resolve) => setTimeout(resolve, 200, false))]);
