@@ -25,7 +25,7 @@ export interface ExternalGenerator {
 }
 
 type Row = Pick<ExternalGenerator, 'id' | 'name' | 'urlTemplate'> & Partial<ExternalGenerator>;
-const row = (r: Row): ExternalGenerator => ({ mode: 'open', promptSelectors: [], negativeSelectors: [], enabled: true, ...r });
+export const row = (r: Row): ExternalGenerator => ({ mode: 'open', promptSelectors: [], negativeSelectors: [], enabled: true, ...r });
 
 // Selectors below are plausible guesses at each site's current markup, checked only against the
 // fixture pages in tests/fixtures/pages/fill/; the fallback (a visible box labelled prompt,
@@ -159,7 +159,7 @@ const MAX_SELECTOR_CHARS = 300;
 /** Rows that gained "fill" after the list was first stored (a list stored before rows had a `mode`). */
 const ADDED_WITH_FILL = new Set(['runway', 'krea', 'firefly']);
 
-function selectors(input: unknown): string[] {
+export function selectors(input: unknown): string[] {
   if (!Array.isArray(input)) return [];
   return input
     .filter((s): s is string => typeof s === 'string')
@@ -242,47 +242,9 @@ export function sitePattern(url: string): string | null {
   }
 }
 
-/** The host permissions the fill rows of a list use. */
-export function fillPatterns(list: readonly ExternalGenerator[]): Set<string> {
-  const out = new Set<string>();
-  for (const g of list) {
-    const pattern = g.mode === 'fill' ? sitePattern(g.urlTemplate) : null;
-    if (pattern) out.add(pattern);
-  }
-  return out;
-}
-
-/**
- * Site permissions to give back after the list changed: used by a fill row before, by none now,
- * and not needed for anything else (`keep`: the provider endpoint's pattern, for example).
- */
-export function unusedSitePatterns(
-  before: readonly ExternalGenerator[],
-  after: readonly ExternalGenerator[],
-  keep: readonly string[],
-): string[] {
-  const still = fillPatterns(after);
-  return [...fillPatterns(before)].filter((p) => !still.has(p) && !keep.includes(p));
-}
-
 /** The paste shortcut as the person's keyboard says it (navigator.platform or userAgentData.platform). */
 export function pasteKeys(platform: string): string {
   return /mac|iphone|ipad/i.test(platform) ? '⌘+V' : 'Ctrl+V';
-}
-
-/** A "Custom site" row: fill the box at this address (found by the selector, or by the fallback). */
-export function customSite(url: string, selector: string, existing: readonly ExternalGenerator[]): ExternalGenerator | null {
-  const address = url.trim();
-  if (!isValidTemplate(address)) return null;
-  const host = new URL(address.replaceAll(PROMPT, 'x').replaceAll(NEGATIVE, 'x')).hostname.replace(/^www\./, '');
-  const name = host.slice(0, 60) || 'Custom site';
-  return row({
-    id: newGeneratorId(host, existing),
-    name,
-    urlTemplate: address,
-    mode: 'fill',
-    promptSelectors: selectors([selector]),
-  });
 }
 
 /** A new id for a generator the person adds, unique in the list. */

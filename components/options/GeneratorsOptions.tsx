@@ -1,8 +1,8 @@
 import '../shared/images.css';
 import { useState } from 'preact/hooks';
+import { customSite } from '../../utils/generator-edits';
 import {
   copyGenerator,
-  customSite,
   DEFAULT_GENERATORS,
   type ExternalGenerator,
   isValidTemplate,

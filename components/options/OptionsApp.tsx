@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { unusedSitePatterns } from '../../utils/generators';
+import { unusedSitePatterns } from '../../utils/generator-edits';
 import { hostLabel, hostPatternFor } from '../../utils/host-patterns';
 import { PROVIDERS } from '../../utils/providers';
 import { normalizeBaseUrl, type Settings } from '../../utils/settings';

@@ -72,7 +72,9 @@ async function fillsIn(name: string, path: string): Promise<Page> {
   const [tab] = await Promise.all([session.context.waitForEvent('page', { timeout: 10_000 }), openIn(name)]);
   expect(tab.url()).toContain(path);
   await expect.poll(async () => (await fixtureOf(tab))?.value, { timeout: 15_000 }).toBe(DEFAULT_REPLY);
-  await expect.poll(() => popup.getByTestId('handoff-status').textContent(), { timeout: 10_000 }).toContain(`It is in ${name}'s prompt box`);
+  await expect
+    .poll(() => popup.getByTestId('handoff-status').textContent(), { timeout: 10_000 })
+    .toContain(`It is in ${name}'s prompt box`);
   const state = await fixtureOf(tab);
   expect(state.inputs).toBeGreaterThanOrEqual(1);
   expect(state.submits).toBe(0);
@@ -106,7 +108,7 @@ describe('Open in a site that has no prefill link: the prompt goes into its box'
 
   it('a contenteditable editor that owns its text (beforeinput)', async () => {
     const tab = await fillsIn('Editor Site', 'fill/editor.html');
-    expect(await tab.locator('.editor').innerText()).toBe(DEFAULT_REPLY);
+    expect(await tab.locator('.editor').textContent()).toBe(DEFAULT_REPLY);
     expect(await focused(tab)).toBe('div#[contenteditable]');
   });
 
@@ -147,7 +149,9 @@ describe('Open in a site that has no prefill link: the prompt goes into its box'
     await expect
       .poll(() => popup.getByTestId('handoff-status').textContent(), { timeout: 10_000 })
       .toBe("Prompt copied. Without access to localhost, Promptbrush cannot fill Editor Site's prompt box: paste it with Ctrl+V.");
-    expect(await popup.evaluate(() => (globalThis as unknown as { asked: unknown[] }).asked)).toEqual([{ origins: ['http://localhost/*'] }]);
+    expect(await popup.evaluate(() => (globalThis as unknown as { asked: unknown[] }).asked)).toEqual([
+      { origins: ['http://localhost/*'] },
+    ]);
     await tab.waitForLoadState();
     expect(tab.url()).toBe(session.pages.url('fill/editor.html'));
     // Give a wrongly started fill time to land: the box must stay empty.

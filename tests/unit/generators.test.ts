@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { customSite, fillPatterns, unusedSitePatterns } from '../../utils/generator-edits';
 import {
   bareUrl,
   clipboardTextFor,
-  customSite,
   DEFAULT_GENERATORS,
   type ExternalGenerator,
-  fillPatterns,
   fillUrl,
   handoffKind,
   handoffPlan,
@@ -14,7 +13,6 @@ import {
   pasteKeys,
   showsSite,
   sitePattern,
-  unusedSitePatterns,
   validateGenerators,
 } from '../../utils/generators';
 import { OPTIONAL_HOST_PERMISSIONS } from '../../utils/manifest';
