@@ -2,7 +2,7 @@
 // API object is a parameter, so tests pass a fake; callers take it from their global scope with
 // `languageModelIn(globalThis)`. Where the browser has no such API, every function here says so
 // in words and nothing throws.
-import type { JobError } from './job';
+import { errorRow, type JobError, PromptbrushError } from './errors';
 
 export type BuiltinState = 'absent' | 'unavailable' | 'downloadable' | 'downloading' | 'available';
 
@@ -63,9 +63,8 @@ export async function builtinState(api: LanguageModelApi | undefined): Promise<B
   }
 }
 
-/** What the built-in model threw, as a row of the error table. */
+/** What the built-in model threw (its own DOMExceptions), as a row of the error table. */
 export function classifyBuiltinError(error: unknown): JobError {
-  if (typeof error === 'object' && error !== null && 'kind' in error) return error as JobError;
   const name = error instanceof Error || error instanceof DOMException ? error.name : '';
   const detail = error instanceof Error ? error.message.slice(0, 300) : undefined;
   if (name === 'AbortError') return { kind: 'cancelled' };
@@ -81,7 +80,7 @@ export function classifyBuiltinError(error: unknown): JobError {
  * only during a user gesture. Reports progress from 0 to 1.
  */
 export async function downloadBuiltin(api: LanguageModelApi | undefined, onProgress: (fraction: number) => void): Promise<void> {
-  if (!api) throw { kind: 'builtin-unavailable', detail: BUILTIN_STATES.absent.text } satisfies JobError;
+  if (!api) throw new PromptbrushError('builtin-unavailable', BUILTIN_STATES.absent.text);
   try {
     const session = await api.create({
       ...IO,
@@ -89,7 +88,7 @@ export async function downloadBuiltin(api: LanguageModelApi | undefined, onProgr
     });
     session.destroy();
   } catch (error) {
-    throw classifyBuiltinError(error);
+    throw PromptbrushError.of(errorRow(error, classifyBuiltinError));
   }
   onProgress(1);
 }

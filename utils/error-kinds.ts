@@ -141,7 +141,7 @@ export const ERROR_KINDS = {
   'not-sent': {
     title: 'Not sent',
     message:
-      'Promptbrush did not send this request: it is longer than Promptbrush accepts, or malformed. Shorten what you typed or pasted and try again.',
+      'Promptbrush did not act on this request: it is longer than Promptbrush accepts, or malformed, so nothing went to your provider. Shorten what you typed or pasted and try again.',
     action: 'none',
   },
   'empty-answer': {
@@ -159,7 +159,7 @@ export const ERROR_KINDS = {
     message: 'The browser stopped Promptbrush in the middle of this job. The text written so far is kept.',
     action: 'retry',
   },
-  // Image generation (issue 5). The prompt is always kept when these happen.
+  // Image generation. The prompt is always kept when these happen.
   'image-refused': {
     title: 'Image refused by the safety system',
     message:

@@ -1,6 +1,6 @@
 // The export file: prompts (whole job snapshots) and images (bytes as base64) in one JSON file,
 // and the validation of a file being imported, record by record. Pure.
-import { byteSize, IMAGE_MIME_TYPES, type ImageMeta, type ImageMime, type ImageWithBytes, type PromptRecord } from './history';
+import { byteSize, IMAGE_MIME_TYPES, type ImageMime, type ImageRecord, type ImageWithBytes, type PromptRecord } from './history';
 import type { Job } from './job';
 
 export const EXPORT_FORMAT = 'promptbrush-history';
@@ -149,7 +149,7 @@ function parseImage(raw: unknown): ParsedImport['images'][number] | string {
   const bytes = fromBase64(raw.data);
   if (!bytes || bytes.length === 0) return 'image data is not valid base64';
   if (sniffImage(bytes) !== raw.mime) return `the bytes are not ${raw.mime}`;
-  const meta: Omit<ImageMeta, 'thumb' | 'size'> = {
+  const meta: Omit<ImageRecord, 'thumb' | 'size'> = {
     id: raw.id,
     jobId: raw.jobId,
     createdAt: raw.createdAt,

@@ -1,9 +1,6 @@
-// Export and import of the whole history, on top of the database and the file format.
-import type { HistoryCaps, ImageWithBytes } from './history';
-import type { HistoryDb } from './history-db';
-import { buildExport, parseImport, type Rejection } from './history-file';
-
-type Thumbnailer = (bytes: Uint8Array, mime: string) => Promise<{ mime: string; bytes: Uint8Array } | undefined>;
+// What an import of a history file did, and how the person reads it. Pure (the import itself is
+// importHistory in utils/history-store.ts; the file format is utils/history-file.ts).
+import type { Rejection } from './history-file';
 
 export interface ImportReport {
   prompts: number;
@@ -13,29 +10,6 @@ export interface ImportReport {
   rejected: Rejection[];
   /** Oldest entries removed afterwards to stay within the caps. */
   evicted: number;
-}
-
-export async function exportHistory(db: HistoryDb, now: Date): Promise<{ json: string; prompts: number; images: number }> {
-  const { prompts, images } = await db.exportAll();
-  return { json: JSON.stringify(buildExport(prompts, images, now)), prompts: prompts.length, images: images.length };
-}
-
-export async function importHistory(
-  db: HistoryDb,
-  text: string,
-  caps: HistoryCaps,
-  thumbnail: Thumbnailer,
-): Promise<ImportReport | { error: string }> {
-  const parsed = parseImport(text);
-  if ('error' in parsed) return parsed;
-  const images: ImageWithBytes[] = [];
-  for (const image of parsed.images) {
-    const thumb = await thumbnail(image.bytes, image.mime);
-    images.push({ ...image, size: image.bytes.length + (thumb?.bytes.length ?? 0), ...(thumb ? { thumb } : {}) });
-  }
-  const counts = await db.importRecords(parsed.prompts, images);
-  const evicted = await db.enforceCaps(caps);
-  return { ...counts, rejected: parsed.rejected, evicted: evicted.length };
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -1,6 +1,6 @@
 // History, as data: what is kept for every finished prompt and generated image, how entries are
-// searched, and which ones go first when a cap is reached. Pure (the IndexedDB wrapper is
-// utils/history-db.ts).
+// searched, and which ones go first when a cap is reached. Pure (the database's owner is
+// utils/history-store.ts).
 import { MB } from './bytes';
 import { type Job, RUNNING_STATUSES } from './job';
 
@@ -20,18 +20,12 @@ export interface PromptRecord {
 export const IMAGE_MIME_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const;
 export type ImageMime = (typeof IMAGE_MIME_TYPES)[number];
 
-/** What the image generator hands to history (see addImage in utils/history-api.ts). */
-export interface ImageInput {
-  bytes: Uint8Array | ArrayBuffer;
-  mime: string;
-  width: number;
-  height: number;
-  model: string;
-  createdAt?: number;
-}
-
-/** An image's details and thumbnail; its bytes are stored apart and read only when needed. */
-export interface ImageMeta {
+/**
+ * A generated image: the one record type for images, wherever they are kept — a row of the
+ * history database (its bytes stored apart and read only when needed), a line of the list, an
+ * export. The types below are projections of it.
+ */
+export interface ImageRecord {
   id: string;
   jobId: string;
   createdAt: number;
@@ -45,9 +39,22 @@ export interface ImageMeta {
   thumb?: { mime: string; bytes: Uint8Array };
 }
 
-export interface ImageWithBytes extends ImageMeta {
-  bytes: Uint8Array;
-}
+/** An image with its bytes: what is exported and imported. */
+export type ImageWithBytes = ImageRecord & { bytes: Uint8Array };
+
+/** What the image generator hands to history (see addImage in utils/history-store.ts); checked there. */
+export type NewImage = Pick<ImageRecord, 'width' | 'height' | 'model'> & {
+  bytes: Uint8Array | ArrayBuffer;
+  mime: string;
+  createdAt?: number;
+};
+
+/**
+ * What the image run (storage.session) keeps of an image: its id in the history database and
+ * how to show it, without the thumbnail. The id is a history image's, or that of transient
+ * bytes in the same database (a streamed preview, or an image history refused).
+ */
+export type RunImage = Pick<ImageRecord, 'id' | 'width' | 'height'> & { mime: string };
 
 /** One line of the history list: a job's prompt (if kept) and its images. */
 export interface HistoryEntry {
@@ -55,7 +62,7 @@ export interface HistoryEntry {
   /** When the entry was made: its prompt's time, or its first image's. */
   createdAt: number;
   prompt?: PromptRecord;
-  images: ImageMeta[];
+  images: ImageRecord[];
   size: number;
 }
 
@@ -89,7 +96,7 @@ export function promptRecord(job: Job, now: number, previous?: PromptRecord): Pr
 }
 
 /** Groups prompts and images by job, newest first. */
-export function groupEntries(prompts: readonly PromptRecord[], images: readonly ImageMeta[]): HistoryEntry[] {
+export function groupEntries(prompts: readonly PromptRecord[], images: readonly ImageRecord[]): HistoryEntry[] {
   const entries = new Map<string, HistoryEntry>();
   for (const prompt of prompts) {
     entries.set(prompt.id, { jobId: prompt.id, createdAt: prompt.createdAt, prompt, images: [], size: prompt.size });

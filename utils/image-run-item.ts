@@ -1,6 +1,7 @@
 // Browser glue: the latest image run, kept in storage.session next to the job (small: state,
-// model, keys of the bytes). Its own module because the popup reads it when it opens, before any
-// image code is loaded; the bytes and the writes are in utils/image-store.ts.
+// model, ids of its images). Its own module because the popup reads it when it opens, before any
+// image code is loaded; the bytes are in the history database (utils/history-store.ts), the
+// background's writes in utils/background/image-run-store.ts.
 import { storage } from 'wxt/utils/storage';
 import type { ImageRun } from './image-run';
 

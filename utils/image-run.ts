@@ -1,18 +1,11 @@
 // One click on "Generate image": a small state machine kept as plain data (in storage.session,
-// written by the background). The bytes live elsewhere (utils/image-store.ts); the run holds
-// their keys. A failed run never touches the job, so the prompt is always kept. Pure.
+// written by the background). The bytes live in the history database (utils/history-store.ts);
+// the run holds their ids. A failed run never touches the job, so the prompt is always kept. Pure.
+import type { JobError } from './errors';
+import type { RunImage } from './history';
 import type { ImageAspect } from './image-size';
-import type { JobError } from './job';
 
 export type ImageRunStatus = 'starting' | 'generating' | 'done' | 'error';
-
-export interface StoredImageMeta {
-  /** Key of the bytes in the image store. */
-  key: string;
-  mime: string;
-  width: number;
-  height: number;
-}
 
 export interface ImageRun {
   id: string;
@@ -35,9 +28,9 @@ export interface ImageRun {
   format?: string;
   count?: number;
   streaming?: boolean;
-  /** The latest partial image while streaming: its key and 0-based index. */
-  partial?: { key: string; index: number };
-  images: StoredImageMeta[];
+  /** The latest partial image while streaming: the id of its (transient) bytes and its 0-based index. */
+  partial?: { id: string; index: number };
+  images: RunImage[];
   error?: JobError;
 }
 
@@ -79,12 +72,12 @@ export function startGenerating(run: ImageRun, plan: RunPlan, now: number): Imag
   return { ...run, ...plan, status: 'generating', updatedAt: now };
 }
 
-export function showPartial(run: ImageRun, partial: { key: string; index: number }, now: number): ImageRun {
+export function showPartial(run: ImageRun, partial: { id: string; index: number }, now: number): ImageRun {
   if (run.status !== 'generating') return run;
   return { ...run, partial, updatedAt: now };
 }
 
-export function finishRun(run: ImageRun, images: StoredImageMeta[], now: number): ImageRun {
+export function finishRun(run: ImageRun, images: RunImage[], now: number): ImageRun {
   if (!isGenerating(run)) return run;
   return { ...run, status: 'done', images, partial: undefined, error: undefined, updatedAt: now, finishedAt: now };
 }

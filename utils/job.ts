@@ -2,7 +2,7 @@
 // background can persist it in storage.session on every transition. Pure.
 import type { AspectRatioId } from './aspect-ratios';
 import type { CraftChoice } from './craft';
-import type { ErrorKind } from './error-kinds';
+import type { JobError } from './errors';
 import type { RetryWait } from './retry';
 import type { StyleId } from './styles';
 import type { TargetId } from './targets';
@@ -38,13 +38,6 @@ export interface CapturedSource {
   after?: string;
   /** Why page context is missing, when the page could not be read (shown in the popup). */
   contextNote?: string;
-}
-
-export interface JobError {
-  kind: ErrorKind;
-  /** Extra words from the provider, scrubbed of secrets. */
-  detail?: string;
-  retryAfterSeconds?: number;
 }
 
 /** The tab (and frame) a job reads its text from, kept so that the reading can be retried. */

@@ -1,7 +1,7 @@
 // Which key goes where. Pure: the background's key store feeds it what it has saved.
 // A saved key is bound to the endpoint it was saved for and is never sent anywhere else: an
 // OpenAI key must not reach OpenRouter or a local server because the person changed a field.
-import type { JobError } from './job';
+import type { JobError } from './errors';
 import { PROVIDERS, type ProviderId } from './providers';
 
 export type KeyStorage = 'local' | 'session';
@@ -44,8 +44,11 @@ export interface CredentialRequest {
   configuredEndpoint: string;
 }
 
+/** The bearer token for requests to one endpoint, or the error to show instead. */
+export type Credential = { apiKey: string } | { error: JobError };
+
 /** The bearer token for a request to `endpoint`, or the error to show instead. */
-export function credentialFor(request: CredentialRequest): { apiKey: string } | { error: JobError } {
+export function credentialFor(request: CredentialRequest): Credential {
   const typed = request.typed?.trim();
   if (typed) return { apiKey: typed };
   const { saved } = request;

@@ -4,11 +4,13 @@
 // itself. Pure (the browser-facing send/receive lives in utils/messaging.ts).
 import { type CraftChoice, strictCraftChoice } from './craft';
 import type { ErrorKind } from './error-kinds';
+import type { JobError } from './errors';
 import { type ImageAspect, isImageAspect } from './image-size';
-import type { JobError } from './job';
 import type { KeyStatus } from './key-policy';
 import type { ModelInfo } from './models';
 import { isProviderId, type ProviderId } from './providers';
+import type { Settings } from './settings';
+import { parseSettingsPatch, type SettingsPatch } from './settings-patch';
 
 /** A provider to test or list models for: the form's current values, before they are saved. */
 export interface ProviderDraft {
@@ -48,7 +50,7 @@ export interface ProtocolMap {
   testConnection: { request: ProviderDraft; response: ConnectionReport };
   /** `listed` is false when the endpoint has no model list (the person types the id). */
   listModels: { request: ProviderDraft; response: { models: ModelInfo[]; listed: boolean } };
-  /** "Generate image" for the prompt as shown (issue 4's negative prompt and aspect ratio map here). */
+  /** "Generate image" for the prompt as shown, with its negative prompt and aspect ratio. */
   generateImage: {
     request: { jobId: string; prompt: string; negativePrompt?: string; aspect?: ImageAspect };
     response: { runId: string };
@@ -68,6 +70,11 @@ export interface ProtocolMap {
   editNegativePrompt: { request: { jobId: string; negativePrompt: string }; response: { saved: boolean } };
   /** The collapsed history's label in the popup: entries and bytes, read by the background so the popup loads no database code for it. */
   historyUsage: { request: Record<string, never>; response: { entries: number; bytes: number } };
+  /**
+   * The pages' one way to change settings: the named fields only, applied by the background in
+   * one queue with its own changes. Answers the settings as stored after the patch.
+   */
+  updateSettings: { request: { patch: SettingsPatch }; response: Settings };
   /**
    * "Open in X" for a fill row: open (or focus) the site, put the prompt in its box, focus it.
    * Sent after the popup copied the prompt and the person allowed the site (utils/background/handoff-fill.ts).
@@ -90,8 +97,25 @@ export interface FillOutcome {
   reason?: FillFailure;
 }
 
-/** The name of the port a page opens while it shows a running job (see components/job-liveness.ts). */
+/** The name of the port a page opens while it shows a running job (see components/popup/useJobLiveness.ts). */
 export const JOB_WATCH_PORT = 'job-watch';
+
+// ── history-changed ─────────────────────────────────────────────────────────────────────────────
+// The one cross-context message outside runtime messaging: whoever writes history (the owner,
+// utils/history-store.ts, in any context) tells every other context to read it again. IndexedDB
+// has no change events, so a BroadcastChannel carries it (utils/history-events.ts).
+
+/** The BroadcastChannel's name. */
+export const HISTORY_CHANNEL = 'promptbrush-history';
+
+/** What is posted on it: history changed (prompts, images, or both); read it again. */
+export interface HistoryChanged {
+  type: 'history-changed';
+}
+
+export function isHistoryChanged(data: unknown): data is HistoryChanged {
+  return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'history-changed';
+}
 
 export type MessageType = keyof ProtocolMap;
 export type RequestOf<T extends MessageType> = ProtocolMap[T]['request'];
@@ -182,6 +206,10 @@ export const VALIDATORS: { [T in MessageType]: Validator<T> } = {
   editNegativePrompt: (p) =>
     isId(p.jobId) && isString(p.negativePrompt, 100_000) ? { jobId: p.jobId, negativePrompt: p.negativePrompt } : null,
   historyUsage: empty,
+  updateSettings: (p) => {
+    const patch = parseSettingsPatch(p.patch);
+    return patch ? { patch } : null;
+  },
   fillGenerator: (p) =>
     typeof p.generatorId === 'string' &&
     /^[a-z0-9-]{1,40}$/.test(p.generatorId) &&

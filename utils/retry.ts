@@ -6,7 +6,7 @@
 // insufficient_quota, which classify-error reports as `quota`) and server errors (5xx) are
 // retried: every other failure would fail the same way again.
 import type { ErrorKind } from './error-kinds';
-import type { JobError } from './job';
+import { errorRow, type JobError, PromptbrushError } from './errors';
 
 export interface RetryWait {
   kind: ErrorKind;
@@ -65,7 +65,7 @@ export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> 
   });
 }
 
-/** Runs `attempt` until it succeeds or fails in a way not worth retrying; throws a JobError. */
+/** Runs `attempt` until it succeeds or fails in a way not worth retrying; throws a PromptbrushError. */
 export async function withRetries<T>(attempt: () => Promise<T>, options: RetryOptions): Promise<T> {
   const sleep = options.sleep ?? abortableSleep;
   const now = options.now ?? Date.now;
@@ -73,14 +73,14 @@ export async function withRetries<T>(attempt: () => Promise<T>, options: RetryOp
     try {
       return await attempt();
     } catch (thrown) {
-      const error = options.classify(thrown);
+      const error = errorRow(thrown, options.classify);
       const delay = options.signal?.aborted ? null : retryDelayMs(error, retry, options.random);
-      if (delay === null) throw error;
+      if (delay === null) throw PromptbrushError.of(error);
       await options.onWait({ kind: error.kind, attempt: retry + 1, maxAttempts: maxAttemptsFor(error.kind), until: now() + delay });
       try {
         await sleep(delay, options.signal);
       } catch {
-        throw { kind: 'cancelled' } satisfies JobError;
+        throw new PromptbrushError('cancelled');
       }
       await options.onWait(null);
     }

@@ -1,4 +1,6 @@
-// Browser glue: the storage items behind the settings schema and the API key.
+// Browser glue: the storage item behind the settings schema, read and watched by every context.
+// Only the background writes it, by patches (utils/background/settings-writer.ts); pages send
+// theirs with the `updateSettings` message.
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_SETTINGS, SETTINGS_MIGRATIONS, SETTINGS_VERSION, type Settings, validateSettings } from './settings';
 
@@ -10,10 +12,4 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
 
 export async function loadSettings(): Promise<Settings> {
   return validateSettings(await settingsItem.getValue());
-}
-
-export async function saveSettings(next: Settings): Promise<Settings> {
-  const valid = validateSettings(next);
-  await settingsItem.setValue(valid);
-  return valid;
 }

@@ -1,6 +1,6 @@
 // The one settings schema: types, defaults, validation and versioned migrations. Pure.
-// The API key is not a setting: it lives in its own item that only the background reads
-// (utils/settings-store.ts).
+// The API key is not a setting: it lives in its own storage item that only the background
+// reads and writes (utils/background/key-store.ts).
 
 import { type CraftSettings, DEFAULT_CRAFT_SETTINGS, validateCraftSettings } from './craft';
 import { type ExternalGenerator, validateGenerators } from './generators';

@@ -1,7 +1,5 @@
 import { useState } from 'preact/hooks';
-import { historyError } from '../../utils/history-db';
-import { notifyHistoryChanged } from '../../utils/history-events';
-import { withHistory } from './useHistory';
+import { clearHistory, historyError } from '../../utils/history-store';
 
 /** "Clear all", asked twice: the second click deletes every prompt and image. */
 export function ClearHistory({ count }: { count: number }) {
@@ -10,12 +8,11 @@ export function ClearHistory({ count }: { count: number }) {
   const clear = async () => {
     setAsking(false);
     try {
-      await withHistory((db) => db.clear());
+      await clearHistory();
       setError(undefined);
     } catch (failure) {
       setError(historyError(failure).message);
     }
-    notifyHistoryChanged();
   };
   return (
     <span class="clear-history">

@@ -1,12 +1,11 @@
 import { useState } from 'preact/hooks';
 import { searchEntries, usageOf } from '../../utils/history';
-import { historyError } from '../../utils/history-db';
-import { notifyHistoryChanged } from '../../utils/history-events';
+import { deleteEntries, historyError } from '../../utils/history-store';
 import { send } from '../../utils/messaging';
 import { ClearHistory } from './ClearHistory';
 import { HistoryItem } from './HistoryItem';
 import { HistoryTransfer } from './HistoryTransfer';
-import { useHistory, withHistory } from './useHistory';
+import { useHistory } from './useHistory';
 
 /**
  * The open history: search, reuse, delete, clear, export and import. Loaded on first opening
@@ -24,11 +23,7 @@ export function HistoryContents() {
       (failure) => setError((failure as { error?: { detail?: string } }).error?.detail ?? historyError(failure).message),
     );
   const reuse = (jobId: string) => act(() => send('reuseJob', { jobId }));
-  const remove = (jobId: string) =>
-    act(async () => {
-      await withHistory((db) => db.deleteEntries([jobId]));
-      notifyHistoryChanged();
-    });
+  const remove = (jobId: string) => act(() => deleteEntries([jobId]));
 
   return (
     <div class="history-open">

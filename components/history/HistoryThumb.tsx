@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ImageMeta } from '../../utils/history';
-import { withHistory } from './useHistory';
+import type { ImageRecord } from '../../utils/history';
+import { imageBytes } from '../../utils/history-store';
 
 /** An image of an entry, small; a click opens the full image in a new tab. */
-export function HistoryThumb({ image }: { image: ImageMeta }) {
+export function HistoryThumb({ image }: { image: ImageRecord }) {
   const [url, setUrl] = useState<string | undefined>(undefined);
   useEffect(() => {
     let alive = true;
@@ -15,7 +15,7 @@ export function HistoryThumb({ image }: { image: ImageMeta }) {
     };
     if (image.thumb) show(image.thumb.bytes, image.thumb.mime);
     else
-      void withHistory((db) => db.imageBytes(image.id)).then(
+      void imageBytes(image.id).then(
         (bytes) => show(bytes, image.mime),
         () => undefined,
       );
@@ -26,7 +26,7 @@ export function HistoryThumb({ image }: { image: ImageMeta }) {
   }, [image.id, image.thumb, image.mime]);
 
   const open = async () => {
-    const bytes = await withHistory((db) => db.imageBytes(image.id));
+    const bytes = await imageBytes(image.id);
     if (bytes) window.open(URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: image.mime })), '_blank');
   };
 

@@ -1,12 +1,7 @@
 import { useState } from 'preact/hooks';
-import { capsFromSettings } from '../../utils/history';
-import { historyError } from '../../utils/history-db';
-import { notifyHistoryChanged } from '../../utils/history-events';
 import { exportFileName } from '../../utils/history-file';
-import { describeImport, exportHistory, importHistory } from '../../utils/history-import';
-import { loadSettings } from '../../utils/settings-store';
-import { makeThumbnail } from '../../utils/thumbnail';
-import { withHistory } from './useHistory';
+import { describeImport } from '../../utils/history-import';
+import { exportHistory, historyError, importHistory } from '../../utils/history-store';
 
 type Report = { tone: 'ok' | 'error'; lines: string[] } | null;
 
@@ -38,7 +33,7 @@ export function HistoryTransfer() {
   const exportAll = () =>
     run(async () => {
       const now = new Date();
-      const { json, prompts, images } = await withHistory((db) => exportHistory(db, now));
+      const { json, prompts, images } = await exportHistory(now);
       download(json, exportFileName(now));
       const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
       return { tone: 'ok', lines: [`Exported ${count(prompts, 'prompt')} and ${count(images, 'image')} to ${exportFileName(now)}.`] };
@@ -47,10 +42,7 @@ export function HistoryTransfer() {
   const importFile = (file: File | undefined) =>
     file &&
     run(async () => {
-      const caps = capsFromSettings(await loadSettings());
-      const text = await file.text();
-      const result = await withHistory((db) => importHistory(db, text, caps, makeThumbnail));
-      notifyHistoryChanged();
+      const result = await importHistory(await file.text());
       if ('error' in result) return { tone: 'error', lines: [result.error] };
       return { tone: result.rejected.length > 0 ? 'error' : 'ok', lines: describeImport(result) };
     });

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { BUILTIN_STATES, type BuiltinState, downloadBuiltin, type LanguageModelApi } from '../../utils/builtin-model';
+import { BUILTIN_STATES, type BuiltinState, classifyBuiltinError, downloadBuiltin, type LanguageModelApi } from '../../utils/builtin-model';
 import { ERROR_KINDS } from '../../utils/error-kinds';
-import type { JobError } from '../../utils/job';
+import { errorRow, type JobError } from '../../utils/errors';
 
 interface Props {
   api: LanguageModelApi | undefined;
@@ -19,9 +19,9 @@ export function BuiltinModelPanel({ api, state, onChanged }: Props) {
     setError(null);
     setProgress(0);
     // Called straight from the click: Chrome starts the download only during a user gesture.
-    downloadBuiltin(api, setProgress).then(onChanged, (failure: JobError) => {
+    downloadBuiltin(api, setProgress).then(onChanged, (failure: unknown) => {
       setProgress(null);
-      setError(failure);
+      setError(errorRow(failure, classifyBuiltinError));
     });
   };
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ERROR_KINDS } from '../../utils/error-kinds';
-import type { JobError } from '../../utils/job';
+import type { JobError } from '../../utils/errors';
 import { modelChoice } from '../../utils/model-choice';
 import type { ModelInfo } from '../../utils/models';
 import { focusFieldFromHash } from './useFocusFromHash';

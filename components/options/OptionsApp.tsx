@@ -1,9 +1,11 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { unusedSitePatterns } from '../../utils/generator-edits';
 import { hostLabel, hostPatternFor } from '../../utils/host-patterns';
+import { send } from '../../utils/messaging';
 import { PROVIDERS } from '../../utils/providers';
-import { normalizeBaseUrl, type Settings } from '../../utils/settings';
-import { loadSettings, saveSettings } from '../../utils/settings-store';
+import { normalizeBaseUrl, type Settings, validateSettings } from '../../utils/settings';
+import { settingsPatch } from '../../utils/settings-patch';
+import { loadSettings } from '../../utils/settings-store';
 import { releaseSiteAccess } from '../../utils/site-access';
 import { CaptureOptions } from './CaptureOptions';
 import { CraftOptions } from './CraftOptions';
@@ -19,21 +21,21 @@ type Status = { tone: 'ok' | 'error' | 'info'; text: string } | null;
 
 export function OptionsApp() {
   const [settings, setSettings] = useState<Settings | null>(null);
+  // What the form last loaded or saved: Save sends only the fields that differ from it.
+  const [loaded, setLoaded] = useState<Settings | null>(null);
   const provider = useProviderForm();
   const [status, setStatus] = useState<Status>(null);
   const [busy, setBusy] = useState(false);
-  // The generators as last saved: removing a fill row (or restoring defaults) gives its site back.
-  const savedGenerators = useRef<Settings['generators']>([]);
-
+  const show = (stored: Settings) => {
+    setLoaded(stored);
+    setSettings(stored);
+  };
   useEffect(() => {
-    loadSettings().then((loaded) => {
-      savedGenerators.current = loaded.generators;
-      setSettings(loaded);
-    });
+    loadSettings().then(show);
   }, []);
   useFocusFromHash(settings !== null);
 
-  if (!settings) return <main class="options">Loading…</main>;
+  if (!settings || !loaded) return <main class="options">Loading…</main>;
 
   const update = (patch: Partial<Settings>) => setSettings({ ...settings, ...patch });
   const normalized = normalizeBaseUrl(settings.baseUrl);
@@ -42,11 +44,12 @@ export function OptionsApp() {
   const commit = async (access: Promise<boolean>) => {
     setBusy(true);
     try {
-      const saved = await saveSettings({ ...settings, baseUrl: normalized ?? settings.baseUrl });
-      setSettings(saved);
+      const edited = validateSettings({ ...settings, baseUrl: normalized ?? settings.baseUrl });
+      const saved = await send('updateSettings', { patch: settingsPatch(loaded, edited) });
+      show(saved);
+      // Sites no longer filled give their permission back (never the provider endpoint's).
       const endpoint = hostPatternFor(saved.baseUrl);
-      void releaseSiteAccess(unusedSitePatterns(savedGenerators.current, saved.generators, endpoint ? [endpoint] : []));
-      savedGenerators.current = saved.generators;
+      void releaseSiteAccess(unusedSitePatterns(loaded.generators, saved.generators, endpoint ? [endpoint] : []));
       // After the settings: a typed key is bound to the endpoint just saved.
       await provider.commitKey();
       const answered = await Promise.race([access.then(() => true), new Promise<false>((resolve) => setTimeout(resolve, 200, false))]);

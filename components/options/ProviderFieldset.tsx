@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { isOffered } from '../../utils/builtin-model';
+import { errorRow } from '../../utils/errors';
 import { hostLabel } from '../../utils/host-patterns';
-import { MessageError, send } from '../../utils/messaging';
+import { send } from '../../utils/messaging';
 import type { ConnectionReport } from '../../utils/protocol';
 import { PROVIDER_IDS, PROVIDERS, type ProviderId } from '../../utils/providers';
 import { DEFAULT_SETTINGS, normalizeBaseUrl, type Settings } from '../../utils/settings';
-import { loadSettings, saveSettings } from '../../utils/settings-store';
 import { ApiKeyField } from './ApiKeyField';
 import { BuiltinModelPanel } from './BuiltinModelPanel';
 import { ConnectionTest } from './ConnectionTest';
@@ -41,7 +41,7 @@ export function ProviderFieldset({ settings, update, form, onStatus }: Props) {
       const { models, listed } = await send('listModels', draft());
       setList({ state: 'loaded', models, listed, host });
     } catch (error) {
-      const reason = error instanceof MessageError ? error.error : { kind: 'unknown' as const };
+      const reason = errorRow(error, () => ({ kind: 'unknown' }));
       setList({ state: 'failed', models: [], listed: true, host, error: reason });
     }
   };
@@ -74,8 +74,12 @@ export function ProviderFieldset({ settings, update, form, onStatus }: Props) {
 
   const switchModel = async (id: string) => {
     update({ chatModel: id });
-    await saveSettings({ ...(await loadSettings()), chatModel: id });
-    onStatus(`Switched to ${id} and saved.`);
+    try {
+      await send('updateSettings', { patch: { chatModel: id } });
+      onStatus(`Switched to ${id} and saved.`);
+    } catch {
+      onStatus(`Switched to ${id}; press Save to keep it.`);
+    }
   };
 
   const offered = PROVIDER_IDS.filter((id) => id !== 'chrome-builtin' || isOffered(builtin.state) || settings.provider === id);

@@ -1,5 +1,5 @@
 import { ERROR_KINDS, type ErrorKindInfo } from '../../utils/error-kinds';
-import type { JobError } from '../../utils/job';
+import type { JobError } from '../../utils/errors';
 import { SETTINGS_FIELDS, type SettingsField } from '../../utils/settings-fields';
 
 interface Props {

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { RunImage } from '../../utils/history';
 import { fileNameFor } from '../../utils/image-bytes';
-import type { StoredImageMeta } from '../../utils/image-run';
 import { preview } from '../../utils/text';
 import { copyImage } from './clipboard-image';
 import { ImageViewer } from './ImageViewer';
 import { useStoredImage } from './useStoredImage';
 
 interface Props {
-  meta: StoredImageMeta;
+  meta: RunImage;
   prompt: string;
   index: number;
   count: number;
@@ -17,7 +17,8 @@ type CopyState = 'idle' | 'copied' | 'failed';
 
 /** One generated image: a thumbnail that opens full size, Download and Copy image. */
 export function ImageResult({ meta, prompt, index, count }: Props) {
-  const image = useStoredImage(meta.key);
+  const stored = useStoredImage(meta.id, meta.mime);
+  const image = stored === 'gone' ? null : stored;
   const [viewing, setViewing] = useState(false);
   const [copy, setCopy] = useState<CopyState>('idle');
   useEffect(() => {
@@ -45,7 +46,7 @@ export function ImageResult({ meta, prompt, index, count }: Props) {
           <img src={image.url} alt={alt} />
         </button>
       ) : (
-        <div class="thumb thumb-loading">Loading image…</div>
+        <div class="thumb thumb-loading">{stored === 'gone' ? 'Deleted from history.' : 'Loading image…'}</div>
       )}
       <figcaption class="row">
         <a class={`button${image ? '' : ' disabled'}`} href={image?.url} download={fileName} aria-disabled={!image}>

@@ -11,7 +11,7 @@ interface Props {
 
 function Progress({ run, request }: Props) {
   const now = useNow(true);
-  const partial = useStoredImage(run.partial?.key);
+  const partial = useStoredImage(run.partial?.id);
   const elapsed = formatElapsed(now - run.startedAt);
   return (
     <div class="image-progress" data-testid="image-progress">
@@ -22,7 +22,7 @@ function Progress({ run, request }: Props) {
       {run.modelPicked && run.model && (
         <p class="hint">No image model chosen in Settings: using {run.model}, the best one your endpoint lists.</p>
       )}
-      {partial ? (
+      {partial && partial !== 'gone' ? (
         <img
           class="partial"
           src={partial.url}
@@ -53,7 +53,7 @@ export function ImageRunView({ run, request }: Props) {
     <>
       <div class={`image-grid count-${run.images.length}`}>
         {run.images.map((meta, index) => (
-          <ImageResult key={meta.key} meta={meta} prompt={run.prompt} index={index} count={run.images.length} />
+          <ImageResult key={meta.id} meta={meta} prompt={run.prompt} index={index} count={run.images.length} />
         ))}
       </div>
       {run.sizeApproximate && (

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { PromptbrushError } from '../../utils/errors';
 import { canRetry, isRunning } from '../../utils/job';
-import { MessageError, send } from '../../utils/messaging';
+import { send } from '../../utils/messaging';
 import { PERF_MARKS } from '../../utils/perf-marks';
 import { MAX_TEXT_CHARS } from '../../utils/protocol';
 import type { SettingsField } from '../../utils/settings-fields';
@@ -56,7 +57,7 @@ export function PopupApp() {
   const useSelection = () =>
     requests.run(async () => {
       const tabId = await targetTabId();
-      if (tabId === undefined) throw new MessageError({ kind: 'no-tab' });
+      if (tabId === undefined) throw new PromptbrushError('no-tab');
       await send('captureTab', { tabId, ...shownChoice() });
     });
 

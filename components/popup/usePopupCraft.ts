@@ -4,7 +4,7 @@ import { type CraftChoice, choiceOf, defaultChoice } from '../../utils/craft';
 import type { Job } from '../../utils/job';
 import { send } from '../../utils/messaging';
 import { type Settings, validateSettings } from '../../utils/settings';
-import { loadSettings, saveSettings, settingsItem } from '../../utils/settings-store';
+import { loadSettings, settingsItem } from '../../utils/settings-store';
 
 /** The settings, followed as they change (options page, other popups). `null` while loading. */
 export function useSettings(): Settings | null {
@@ -21,9 +21,9 @@ export function useSettings(): Settings | null {
   return settings;
 }
 
-/** Remembers a choice made in the popup as the default for the next prompts. */
-export async function rememberChoice(patch: Partial<CraftChoice>): Promise<Settings> {
-  return saveSettings({ ...(await loadSettings()), ...patch });
+/** Remembers a choice made in the popup as the default for the next prompts (those fields only). */
+export function rememberChoice(patch: Partial<CraftChoice>): Promise<Settings> {
+  return send('updateSettings', { patch });
 }
 
 export interface PopupCraft {
@@ -51,11 +51,15 @@ export function usePopupCraft(job: Job | null | undefined, run: (request: () => 
     change: async (patch) => {
       if (!choice) return;
       setPending((current) => ({ ...current, ...patch }));
-      await rememberChoice(patch);
-      if (job?.source) await run(() => send('regenerate', { jobId: job.id, choice: { ...choice, ...patch } }));
+      const regenerate = job?.source ? () => send('regenerate', { jobId: job.id, choice: { ...choice, ...patch } }) : undefined;
+      await run(async () => {
+        await rememberChoice(patch);
+        await regenerate?.();
+      });
     },
+    // Not through `run`: the request that follows carries the same choice, and shows any failure.
     remember: async () => {
-      if (choice) await rememberChoice(choice);
+      if (choice) await rememberChoice(choice).catch(() => undefined);
     },
   };
 }

@@ -1,28 +1,35 @@
-// Browser glue for the UI: a run's stored images as object URLs, and a clock (the latest run
-// itself is components/useImageRun.ts).
+// Browser glue for the UI: a run's images as object URLs, their bytes read from the history
+// database's owner (utils/history-store.ts), and a clock (the latest run itself is useImageRun.ts).
 import { useEffect, useState } from 'preact/hooks';
-import { getImage } from '../../utils/image-store';
+import { imageBytes } from '../../utils/history-store';
+import { sniffMime } from '../../utils/image-bytes';
 
 export interface LoadedImage {
   url: string;
   blob: Blob;
 }
 
-/** The stored image under `key` as an object URL (revoked when the key changes or on unmount). */
-export function useStoredImage(key: string | undefined): LoadedImage | null {
-  const [image, setImage] = useState<LoadedImage | null>(null);
+/**
+ * The image whose bytes are stored under `id` as an object URL (revoked when the id changes or on
+ * unmount); its type is `mime`, or what the bytes say. `null` while loading; `'gone'` when there
+ * are no such bytes (the person deleted the image from history).
+ */
+export function useStoredImage(id: string | undefined, mime?: string): LoadedImage | null | 'gone' {
+  const [image, setImage] = useState<LoadedImage | null | 'gone'>(null);
   useEffect(() => {
-    if (!key) {
+    if (!id) {
       setImage(null);
       return;
     }
     let alive = true;
     let url = '';
-    getImage(key).then(
-      (stored) => {
-        if (!alive || !stored) return;
-        url = URL.createObjectURL(stored.blob);
-        setImage({ url, blob: stored.blob });
+    imageBytes(id).then(
+      (bytes) => {
+        if (!alive) return;
+        if (!bytes) return setImage('gone');
+        const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime ?? sniffMime(bytes) ?? '' });
+        url = URL.createObjectURL(blob);
+        setImage({ url, blob });
       },
       () => undefined,
     );
@@ -30,7 +37,7 @@ export function useStoredImage(key: string | undefined): LoadedImage | null {
       alive = false;
       if (url) URL.revokeObjectURL(url);
     };
-  }, [key]);
+  }, [id, mime]);
   return image;
 }
 

@@ -2,8 +2,7 @@
 // selection, retry, save an edit): a failure is kept so the popup can show it from the error
 // table, with Retry running the same request again. Nothing is swallowed.
 import { useState } from 'preact/hooks';
-import type { JobError } from '../../utils/job';
-import { MessageError } from '../../utils/messaging';
+import { errorRow, type JobError, unknownError } from '../../utils/errors';
 
 export interface RequestError {
   error: JobError;
@@ -23,9 +22,7 @@ export interface RequestErrors {
 
 /** The row of the error table a failed request maps to. */
 export function requestError(failure: unknown): JobError {
-  if (failure instanceof MessageError) return failure.error;
-  const detail = failure instanceof Error ? failure.message : String(failure);
-  return { kind: 'unknown', ...(detail ? { detail } : {}) };
+  return errorRow(failure, unknownError);
 }
 
 export function useRequestErrors(): RequestErrors {

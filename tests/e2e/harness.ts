@@ -33,6 +33,8 @@ export interface Session {
 export async function launchBrowser(
   profileDir: string,
   buildDir = E2E_BUILD,
+  /** More Chromium switches (the store screenshots map api.openai.com to the fake server). */
+  extraArgs: string[] = [],
 ): Promise<{ context: BrowserContext; worker: Worker; extensionId: string }> {
   if (!existsSync(join(buildDir, 'manifest.json'))) throw new Error(`No build at ${buildDir}: run npm run build:e2e first.`);
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -50,6 +52,7 @@ export async function launchBrowser(
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...extraArgs,
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
@@ -127,6 +130,14 @@ export async function addHistoryImage(
     },
     { jobId, image: { ...image, bytes: [...image.bytes] } },
   );
+}
+
+/** Moves an older version's images into history, as the worker does at start (e2e build hook). */
+export async function moveLegacyImages(session: Session): Promise<{ added: number; kept: number; dropped: number } | null> {
+  return session.worker.evaluate(async () => {
+    const hook = (globalThis as unknown as { __promptbrushE2E: { moveLegacyImages: () => Promise<never> } }).__promptbrushE2E;
+    return hook.moveLegacyImages();
+  });
 }
 
 /** Stores settings and key the way the options page and background would. */

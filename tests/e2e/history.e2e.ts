@@ -1,5 +1,5 @@
-// History: kept across a browser restart, searchable, reusable, deletable, and exported and
-// imported back exactly (prompts and image bytes).
+// History: kept across a browser restart, searchable, reusable, deletable, exported and
+// imported back exactly (prompts and image bytes), and an older version's images moved into it.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_REPLY } from '../fixtures/fake-openai';
@@ -7,6 +7,7 @@ import { makePng } from '../fixtures/solid-png';
 import {
   addHistoryImage,
   configure,
+  moveLegacyImages,
   openOptions,
   openPopup,
   restartBrowser,
@@ -121,5 +122,92 @@ describe('history', () => {
     await popup.locator(`[data-job-id="${foxId}"]`).getByRole('button', { name: 'Delete this entry' }).click();
     await expect.poll(() => popup.getByTestId('history-item').count()).toBe(1);
     expect(await popup.locator(`[data-job-id="${foxId}"]`).count()).toBe(0);
+  });
+
+  it('after an update: images an older version kept in its own database are in history once, and that database is gone', async () => {
+    const kept = [...makePng(24, 24, [20, 120, 200])]; // written by the older version to both databases
+    const refused = [...makePng(32, 16, [240, 200, 10])]; // only in its own database (history had refused it)
+    const preview = [...makePng(8, 8, [9, 9, 9])];
+    const run = 'f00dfeedf00dfeedf00dfeedf00dfeed';
+    const options = await openOptions(session);
+    // The profile as the older version left it, written with raw IndexedDB from an extension page.
+    await options.evaluate(
+      async ({ kept, refused, preview, run }) => {
+        const done = (tx: IDBTransaction) =>
+          new Promise((resolve, reject) => {
+            tx.oncomplete = resolve;
+            tx.onerror = () => reject(tx.error);
+          });
+        const open = (name: string, version: number | undefined, upgrade?: (db: IDBDatabase) => void) =>
+          new Promise<IDBDatabase>((resolve, reject) => {
+            const request = indexedDB.open(name, version);
+            request.onupgradeneeded = () => upgrade?.(request.result);
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => reject(request.error);
+          });
+        const history = await open('promptbrush-history', undefined);
+        const now = Date.now();
+        const job = {
+          id: 'oldjob',
+          status: 'ready',
+          trigger: 'popup-text',
+          edited: false,
+          createdAt: now,
+          updatedAt: now,
+          prompt: 'An otter on a river stone, at dawn.',
+        };
+        const tx = history.transaction(['prompts', 'images', 'imageBytes'], 'readwrite');
+        tx.objectStore('prompts').put({ id: 'oldjob', createdAt: now, updatedAt: now, job, size: 200 });
+        tx.objectStore('images').put({
+          id: 'oldimage',
+          jobId: 'oldjob',
+          createdAt: now,
+          mime: 'image/png',
+          width: 24,
+          height: 24,
+          model: 'fake-image-2',
+          byteLength: kept.length,
+          size: kept.length,
+        });
+        tx.objectStore('imageBytes').put({ id: 'oldimage', bytes: new Uint8Array(kept) });
+        await done(tx);
+        history.close();
+
+        const images = await open('promptbrush-images', 1, (db) => db.createObjectStore('images'));
+        const own = images.transaction('images', 'readwrite');
+        const record = (bytes: number[], width: number, height: number) => ({
+          blob: new Blob([new Uint8Array(bytes)], { type: 'image/png' }),
+          mime: 'image/png',
+          width,
+          height,
+          model: 'fake-image-2',
+          createdAt: now,
+        });
+        own.objectStore('images').put(record(preview, 8, 8), `${run}-partial-0`);
+        own.objectStore('images').put(record(kept, 24, 24), `${run}-0`);
+        own.objectStore('images').put(record(refused, 32, 16), `${run}-1`);
+        await done(own);
+        images.close();
+      },
+      { kept, refused, preview, run },
+    );
+    await options.close();
+
+    expect(await moveLegacyImages(session)).toEqual({ added: 1, kept: 1, dropped: 1 });
+
+    const popup = await openHistory();
+    const thumbs = popup.getByTestId('history-thumb');
+    await expect.poll(() => thumbs.count(), { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => popup.locator('[data-job-id="oldjob"]').getByTestId('history-thumb').count()).toBe(1);
+    await expect.poll(() => popup.locator(`[data-job-id="${run}"]`).getByTestId('history-thumb').count()).toBe(1);
+    const sizes = await thumbs.evaluateAll((imgs) =>
+      imgs.map((img) => `${(img as HTMLImageElement).naturalWidth}x${(img as HTMLImageElement).naturalHeight}`),
+    );
+    expect(sizes.sort()).toEqual(['24x24', '32x16']);
+    expect(await popup.evaluate(async () => (await indexedDB.databases()).map((db) => db.name))).not.toContain('promptbrush-images');
+
+    // Again (the next worker start): nothing to move, nothing added.
+    expect(await moveLegacyImages(session)).toBeNull();
+    await expect.poll(() => thumbs.count()).toBe(2);
   });
 });

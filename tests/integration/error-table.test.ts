@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { buildChatRequest } from '../../utils/background/chat-request';
 import { writePrompt } from '../../utils/background/prompt-writer';
 import { ERROR_KINDS, type ErrorKind } from '../../utils/error-kinds';
-import type { JobError } from '../../utils/job';
+import type { JobError } from '../../utils/errors';
 import type { RetryWait } from '../../utils/retry';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
 import { FAILURES, type FakeOpenAI, startFakeOpenAI } from '../fixtures/fake-openai';
@@ -140,7 +140,7 @@ const NOT_FROM_HTTP: Partial<Record<ErrorKind, string>> = {
   'empty-selection': 'the captured text is empty (job runner)',
   'text-too-long': 'decided in the popup before sending: pasted text over the protocol limit (tests/unit/popup-requests.test.tsx)',
   'no-tab': 'decided in the popup: "Use selection" found no tab behind it (tests/unit/popup-requests.test.tsx)',
-  'not-sent': 'decided by send() before sending: the message fails the protocol checks (tests/unit/popup-requests.test.tsx)',
+  'not-sent': 'answered by the background to its own pages when a message fails the protocol checks (tests/integration/messages.test.ts)',
   'part-not-loaded': 'a lazily loaded part of the popup failed to load (tests/unit/lazy.test.tsx)',
   'cannot-read-page': 'the browser refused to inject the capture script (job runner)',
   'empty-answer': 'the model answered with no text (job runner)',
@@ -156,8 +156,8 @@ const NOT_FROM_HTTP: Partial<Record<ErrorKind, string>> = {
   'image-prompt-too-long': 'decided before the request: over 32,000 characters (tests/unit/image-runner.test.ts)',
   'image-cut': 'the image stream ended before the final image (tests/integration/image-runner.test.ts)',
   // History lives in IndexedDB, not on the network.
-  'storage-full': 'IndexedDB quota exceeded (tests/unit/history-api.test.ts)',
-  'history-failed': 'any other IndexedDB failure (tests/unit/history-api.test.ts)',
+  'storage-full': 'IndexedDB quota exceeded (tests/unit/history-recording.test.ts)',
+  'history-failed': 'any other IndexedDB failure (tests/unit/history-recording.test.ts)',
 };
 
 describe('the error table', () => {

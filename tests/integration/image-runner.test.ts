@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { classifyImageError } from '../../utils/background/classify-image-error';
 import { startImageRun } from '../../utils/background/image-runner';
 import { StreamCutError } from '../../utils/background/model-client';
-import { readImageRun } from '../../utils/image-store';
+import { readImageRun } from '../../utils/image-run-item';
 import { DEFAULT_MODELS, type FakeOpenAI } from '../fixtures/fake-openai';
 import { useConfiguredBackground } from './background-fixture';
 

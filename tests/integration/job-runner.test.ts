@@ -3,10 +3,9 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { handlers } from '../../utils/background/handlers';
-import { recordPrompt } from '../../utils/background/history-recorder';
 import { retryJob, startFromText } from '../../utils/background/job-runner';
 import { mutateJob } from '../../utils/background/job-store';
-import { sharedHistory } from '../../utils/history-db';
+import { clearHistory, recordPrompt } from '../../utils/history-store';
 import { appendDelta, type Job, markInterrupted, newJob, startExpanding } from '../../utils/job';
 import { jobItem, readJob } from '../../utils/job-item';
 import { DEFAULT_REPLY, type FakeOpenAI } from '../fixtures/fake-openai';
@@ -74,7 +73,7 @@ describe('job runner', () => {
     await mutateJob(() => null);
     await handlers.reuseJob({ jobId: done.id });
     expect(await readJob()).toMatchObject({ id: done.id, status: 'ready', prompt: DEFAULT_REPLY, source: done.source });
-    await (await sharedHistory()).clear();
+    await clearHistory();
   });
 
   it('a job stopped before its text was read is retried by reading the same tab again', async () => {

@@ -45,6 +45,32 @@ describe('conventions', () => {
     }
   });
 
+  it("settings are written by the background's one writer only, by patches", () => {
+    const writer = 'utils/background/settings-writer.ts';
+    expect(read(writer)).toMatch(/settingsWriter\(settingsItem\)/);
+    for (const file of [...sources('utils'), ...sources('components'), ...sources('entrypoints')]) {
+      if (file !== writer)
+        expect(read(file), file).not.toMatch(
+          /settingsItem\.(setValue|removeValue|setMeta|removeMeta)|settingsWriter\(settingsItem|saveSettings/,
+        );
+      // One item holds the settings, defined once.
+      if (file !== 'utils/settings-store.ts') expect(read(file), file).not.toMatch(/local:settings/);
+    }
+  });
+
+  it('history has one owner: only utils/history-store.ts opens its database; only the background records into it', () => {
+    const owner = 'utils/history-store.ts';
+    const recording = /import [^;]*\b(recordPrompt|addImage|keepRunImage|putTransientBytes|clearTransientBytes|adoptImage)\b[^;]* from/;
+    for (const file of [...sources('utils'), ...sources('components'), ...sources('entrypoints')]) {
+      if (file === owner) continue;
+      const text = read(file);
+      expect(text, file).not.toMatch(/from ['"]idb['"]/);
+      // The older version's image database is opened by its mover alone, to empty and delete it.
+      if (file !== 'utils/background/legacy-images.ts') expect(text, file).not.toMatch(/indexedDB\.(open|deleteDatabase)/);
+      if (!file.startsWith('utils/background/') && file !== 'entrypoints/background.ts') expect(text, file).not.toMatch(recording);
+    }
+  });
+
   it('every target has its writing row: instructions, answer shape and post-processor', () => {
     expect(Object.keys(TARGET_WRITING).sort()).toEqual(TARGETS.map((target) => target.id).sort());
     for (const { id } of TARGETS) {

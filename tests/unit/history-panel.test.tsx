@@ -6,8 +6,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { HistoryPanel } from '../../components/history/HistoryPanel';
 import { handlers } from '../../utils/background/handlers';
-import { sharedHistory } from '../../utils/history-db';
 import { historyNoticeItem } from '../../utils/history-notice';
+import { clearHistory, listHistory, recordPrompt } from '../../utils/history-store';
 import { finishExpanding, type Job, newJob, startExpanding } from '../../utils/job';
 import type { Envelope } from '../../utils/protocol';
 
@@ -21,10 +21,12 @@ beforeEach(async () => {
     if (envelope.type !== 'historyUsage') throw new Error(`unexpected message ${envelope.type}`);
     return { ok: true, data: await handlers.historyUsage({}) };
   }) as never);
-  const db = await sharedHistory();
-  await db.clear();
-  await db.putPrompt(job('fox', 'A red fox in snow', 'Fox prompt <img src=x onerror=alert(1)>'), 1);
-  await db.putPrompt(job('sea', 'A lighthouse at sea', 'Lighthouse prompt'), 2);
+  await clearHistory();
+  const now = vi.spyOn(Date, 'now').mockReturnValue(1);
+  await recordPrompt(job('fox', 'A red fox in snow', 'Fox prompt <img src=x onerror=alert(1)>'));
+  now.mockReturnValue(2);
+  await recordPrompt(job('sea', 'A lighthouse at sea', 'Lighthouse prompt'));
+  now.mockRestore();
 });
 afterEach(() => {
   cleanup();
@@ -58,15 +60,15 @@ describe('HistoryPanel', () => {
     await waitFor(() => expect(screen.getAllByTestId('history-item')).toHaveLength(2));
     fireEvent.click(screen.getAllByRole('button', { name: 'Delete this entry' })[0] as HTMLElement);
     await waitFor(() => expect(screen.getAllByTestId('history-item')).toHaveLength(1));
-    expect((await (await sharedHistory()).list()).map((e) => e.jobId)).toEqual(['fox']);
+    expect((await listHistory()).map((e) => e.jobId)).toEqual(['fox']);
     // The toggle's count follows (the delete told every page that history changed).
     await screen.findByRole('button', { name: /^History \(1\)/ });
 
     fireEvent.click(screen.getByRole('button', { name: 'Clear all' }));
-    expect(await (await sharedHistory()).list()).toHaveLength(1);
+    expect(await listHistory()).toHaveLength(1);
     fireEvent.click(screen.getByRole('button', { name: 'Delete all' }));
     await waitFor(() => expect(screen.queryAllByTestId('history-item')).toHaveLength(0));
-    expect(await (await sharedHistory()).list()).toEqual([]);
+    expect(await listHistory()).toEqual([]);
     await screen.findByRole('button', { name: 'History (0)' });
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   groupEntries,
   type HistoryEntry,
-  type ImageMeta,
+  type ImageRecord,
   isRecordable,
   planEviction,
   promptRecord,
@@ -17,7 +17,7 @@ function finished(id: string, prompt: string, extra: Partial<Job> = {}): Job {
   return { ...finishExpanding(startExpanding(newJob(id, 'menu', 1), source, 'fake-chat-mini', 2), prompt, 3), ...extra };
 }
 
-const image = (id: string, jobId: string, createdAt: number, size: number): ImageMeta => ({
+const image = (id: string, jobId: string, createdAt: number, size: number): ImageRecord => ({
   id,
   jobId,
   createdAt,

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startImageRun } from '../../utils/background/image-runner';
-import { readImageRun } from '../../utils/image-store';
+import { readImageRun } from '../../utils/image-run-item';
 
 beforeEach(() => {
   fakeBrowser.reset();

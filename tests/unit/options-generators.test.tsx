@@ -8,18 +8,24 @@ import { OptionsApp } from '../../components/options/OptionsApp';
 import { customSite } from '../../utils/generator-edits';
 import { DEFAULT_GENERATORS } from '../../utils/generators';
 import { send } from '../../utils/messaging';
-import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
-import { saveSettings } from '../../utils/settings-store';
+import { DEFAULT_SETTINGS, type Settings, validateSettings } from '../../utils/settings';
+import { loadSettings, settingsItem } from '../../utils/settings-store';
 import { releaseSiteAccess } from '../../utils/site-access';
 
 vi.mock('../../utils/site-access', () => ({ releaseSiteAccess: vi.fn(async () => undefined) }));
 vi.mock('../../utils/permission-requests', () => ({ requestHostAccess: vi.fn(async () => true), hasHostAccess: vi.fn(async () => true) }));
-vi.mock('../../utils/messaging', () => ({ send: vi.fn(), MessageError: class extends Error {} }));
+vi.mock('../../utils/messaging', () => ({ send: vi.fn() }));
 
 beforeEach(() => {
   fakeBrowser.reset();
   vi.spyOn(fakeBrowser.commands, 'getAll').mockImplementation((async () => []) as never);
-  vi.mocked(send).mockImplementation((async (type: string) => {
+  vi.mocked(send).mockImplementation((async (type: string, payload: unknown) => {
+    // The background's settings writer: the patch's named fields over what is stored.
+    if (type === 'updateSettings') {
+      const next = validateSettings({ ...(await loadSettings()), ...(payload as { patch: Partial<Settings> }).patch });
+      await settingsItem.setValue(next);
+      return next;
+    }
     if (type === 'getKeyStatus') return { hasKey: true, ready: true, storage: 'local', endpoint: DEFAULT_SETTINGS.baseUrl };
     throw new Error(`unexpected ${type}`);
   }) as typeof send);
@@ -28,7 +34,7 @@ beforeEach(() => {
 afterEach(() => cleanup());
 
 async function renderWith(settings: Partial<Settings>) {
-  await saveSettings({ ...DEFAULT_SETTINGS, ...settings });
+  await settingsItem.setValue(validateSettings({ ...DEFAULT_SETTINGS, ...settings }));
   render(<OptionsApp />);
   await screen.findByRole('button', { name: 'Save' });
 }

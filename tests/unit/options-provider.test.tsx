@@ -4,14 +4,16 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OptionsApp } from '../../components/options/OptionsApp';
+import { updateSettings } from '../../utils/background/settings-writer';
 import type { KeyStatus } from '../../utils/key-policy';
 import { send } from '../../utils/messaging';
 import { hasHostAccess, requestHostAccess } from '../../utils/permission-requests';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
-import { loadSettings, saveSettings } from '../../utils/settings-store';
+import type { SettingsPatch } from '../../utils/settings-patch';
+import { loadSettings, settingsItem } from '../../utils/settings-store';
 
 vi.mock('../../utils/permission-requests', () => ({ requestHostAccess: vi.fn(), hasHostAccess: vi.fn() }));
-vi.mock('../../utils/messaging', () => ({ send: vi.fn(), MessageError: class extends Error {} }));
+vi.mock('../../utils/messaging', () => ({ send: vi.fn() }));
 
 const KEY = 'sk-unit-options-0123456789';
 let keyStatus: KeyStatus = { hasKey: false, ready: false };
@@ -34,13 +36,15 @@ beforeEach(async () => {
     }
     if (type === 'listModels') return { models: [{ id: 'model-a' }], listed: true };
     if (type === 'testConnection') return { ok: true, message: 'Connected.' };
+    // The background's one settings writer, as the real handler calls it.
+    if (type === 'updateSettings') return updateSettings((payload as { patch: SettingsPatch }).patch);
     throw new Error(`unexpected ${type}`);
   }) as typeof send);
 });
 afterEach(() => cleanup());
 
 async function renderWith(settings: Partial<Settings>) {
-  await saveSettings({ ...DEFAULT_SETTINGS, ...settings });
+  await settingsItem.setValue({ ...DEFAULT_SETTINGS, ...settings });
   const view = render(<OptionsApp />);
   await screen.findByRole('button', { name: 'Save' });
   return view;
@@ -120,6 +124,34 @@ describe('options: provider', () => {
         'The saved key is for https://api.openai.com/v1, so it is never sent to https://llm.example.com/v1',
       ),
     );
+  });
+
+  it('Save sends only the fields the person changed: a chat model the background picked meanwhile stays', async () => {
+    await renderWith({ requestTimeoutSeconds: 90 });
+    // The background picks the automatic model while the form is open (it still shows none).
+    await updateSettings({ chatModel: 'model-picked' });
+    fireEvent.input(screen.getByLabelText('Give up on the model after (seconds)'), { target: { value: '120' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.getByTestId('save-status').textContent).toBe('Settings saved.'));
+    expect(sent.filter((m) => m.type === 'updateSettings').map((m) => m.payload)).toEqual([{ patch: { requestTimeoutSeconds: 120 } }]);
+    expect(await loadSettings()).toMatchObject({ requestTimeoutSeconds: 120, chatModel: 'model-picked' });
+  });
+
+  it("a new endpoint takes the form's chat model with it, even an unchanged empty one", async () => {
+    vi.mocked(requestHostAccess).mockResolvedValue(true);
+    await renderWith({});
+    await updateSettings({ chatModel: 'model-for-openai' });
+    fireEvent.change(screen.getByLabelText('Provider'), { target: { value: 'openrouter' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.getByTestId('save-status').textContent).toBe('Settings saved.'));
+    expect(await loadSettings()).toMatchObject({ provider: 'openrouter', baseUrl: 'https://openrouter.ai/api/v1', chatModel: '' });
+  });
+
+  it('saves nothing when nothing changed', async () => {
+    await renderWith({ chatModel: 'model-a' });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.getByTestId('save-status').textContent).toBe('Settings saved.'));
+    expect(sent.filter((m) => m.type === 'updateSettings').map((m) => m.payload)).toEqual([{ patch: {} }]);
   });
 
   it('focuses the field a Fix button points at', async () => {

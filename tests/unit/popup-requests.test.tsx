@@ -9,10 +9,11 @@ import { PopupApp } from '../../components/popup/PopupApp';
 import { ERROR_KINDS } from '../../utils/error-kinds';
 import { failJob, finishExpanding, type Job, newJob, startExpanding } from '../../utils/job';
 import { jobItem } from '../../utils/job-item';
-import { type Envelope, MAX_TEXT_CHARS, type MessageType, type Reply } from '../../utils/protocol';
+import { type Envelope, MAX_TEXT_CHARS, type MessageType, parseEnvelope, type Reply } from '../../utils/protocol';
+import { DEFAULT_SETTINGS } from '../../utils/settings';
 
 type Answer = Reply<unknown> | undefined;
-/** What the fake background answers, by message type; each call is recorded. */
+/** What the fake background answers, by message type; each message it acts on is recorded. */
 let answers: Partial<Record<MessageType, (payload: unknown) => Answer>>;
 let sent: Envelope[];
 
@@ -25,8 +26,11 @@ beforeEach(() => {
   answers = {
     getKeyStatus: () => ok({ ready: true, hasKey: true, sessionOnly: false }),
     historyUsage: () => ok({ entries: 0, bytes: 0 }),
+    updateSettings: () => ok(DEFAULT_SETTINGS),
   };
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (envelope: Envelope) => {
+    // The background's protocol check (utils/messaging.ts listen): a message that fails it is not acted on.
+    if (!parseEnvelope(envelope)) return { ok: false, error: { kind: 'not-sent' } };
     sent.push(envelope);
     return answers[envelope.type]?.(envelope.payload);
   }) as never);
@@ -159,5 +163,16 @@ describe('the popup shows every failed request', () => {
       jobId: 'job-1',
       choice: { target: 'flux' },
     });
+  });
+
+  it('a picker change the background cannot remember is shown, and only the changed field is sent', async () => {
+    answers.updateSettings = () => ({ ok: false, error: { kind: 'unknown', detail: 'Settings could not be saved.' } });
+    await openPopup();
+    fireEvent.change(screen.getByLabelText('Target'), { target: { value: 'flux' } });
+    const notice = await requestNotice('unknown');
+    expect(notice.textContent).toContain('Settings could not be saved.');
+    expect(sent.filter((envelope) => envelope.type === 'updateSettings').map((envelope) => envelope.payload)).toEqual([
+      { patch: { target: 'flux' } },
+    ]);
   });
 });

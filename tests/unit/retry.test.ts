@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JobError } from '../../utils/job';
+import { type JobError, PromptbrushError } from '../../utils/errors';
 import { MAX_WAIT_SECONDS, type RetryWait, retryDelayMs, withRetries } from '../../utils/retry';
 
 const half = () => 0.5;
@@ -31,7 +31,8 @@ describe('retryDelayMs', () => {
 });
 
 describe('withRetries', () => {
-  const classify = (error: unknown) => error as JobError;
+  // Only foreign errors reach the classifier: a PromptbrushError is its own row.
+  const classify = (): JobError => ({ kind: 'unknown' });
 
   it('waits visibly, then succeeds', async () => {
     const waits: (RetryWait | null)[] = [];
@@ -40,7 +41,7 @@ describe('withRetries', () => {
     const result = await withRetries(
       async () => {
         calls++;
-        if (calls < 3) throw { kind: 'rate-limited', retryAfterSeconds: 2 } satisfies JobError;
+        if (calls < 3) throw new PromptbrushError('rate-limited', undefined, { retryAfterSeconds: 2 });
         return 'done';
       },
       { classify, onWait: (w) => waits.push(w), sleep: async (ms) => void slept.push(ms), now: () => 1000 },
@@ -60,11 +61,11 @@ describe('withRetries', () => {
     const failing = withRetries(
       async () => {
         calls++;
-        throw { kind: 'server' } satisfies JobError;
+        throw new PromptbrushError('server');
       },
       { classify, onWait: () => undefined, sleep: async () => undefined, random: half },
     );
-    await expect(failing).rejects.toEqual({ kind: 'server' });
+    await expect(failing).rejects.toMatchObject({ kind: 'server' });
     expect(calls).toBe(3);
   });
 
@@ -73,11 +74,11 @@ describe('withRetries', () => {
     const failing = withRetries(
       async () => {
         calls++;
-        throw { kind: 'quota' } satisfies JobError;
+        throw new PromptbrushError('quota');
       },
       { classify, onWait: () => undefined, sleep: async () => undefined },
     );
-    await expect(failing).rejects.toEqual({ kind: 'quota' });
+    await expect(failing).rejects.toMatchObject({ kind: 'quota' });
     expect(calls).toBe(1);
   });
 
@@ -85,10 +86,11 @@ describe('withRetries', () => {
     const controller = new AbortController();
     const failing = withRetries(
       async () => {
-        throw { kind: 'rate-limited', retryAfterSeconds: 5 } satisfies JobError;
+        throw new PromptbrushError('rate-limited', undefined, { retryAfterSeconds: 5 });
       },
       { classify, onWait: (w) => w && controller.abort(), signal: controller.signal },
     );
-    await expect(failing).rejects.toEqual({ kind: 'cancelled' });
+    await expect(failing).rejects.toBeInstanceOf(PromptbrushError);
+    await expect(failing).rejects.toMatchObject({ kind: 'cancelled' });
   });
 });

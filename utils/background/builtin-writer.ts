@@ -1,7 +1,7 @@
 // Writes a prompt with Chrome's built-in model (the Prompt API): the worker's side of the keyless
 // provider. Pure: the API object is a parameter (utils/builtin-model.ts finds it and knows its states).
 import { BUILTIN_STATES, builtinState, classifyBuiltinError, IO, type LanguageModelApi, type LanguageModelSession } from '../builtin-model';
-import type { JobError } from '../job';
+import { errorRow, PromptbrushError } from '../errors';
 import type { ChatRequest } from './chat-request';
 
 export interface BuiltinStreamOptions {
@@ -9,14 +9,14 @@ export interface BuiltinStreamOptions {
   onDelta: (delta: string) => void;
 }
 
-/** Streams the prompt from the on-device model; throws a JobError. */
+/** Streams the prompt from the on-device model; throws a PromptbrushError. */
 export async function streamWithBuiltin(
   api: LanguageModelApi | undefined,
   request: ChatRequest,
   options: BuiltinStreamOptions,
 ): Promise<string> {
   const state = await builtinState(api);
-  if (!api || state !== 'available') throw { kind: 'builtin-unavailable', detail: BUILTIN_STATES[state].text } satisfies JobError;
+  if (!api || state !== 'available') throw new PromptbrushError('builtin-unavailable', BUILTIN_STATES[state].text);
   const system = request.messages.filter((m) => m.role === 'system').map((m) => m.content);
   const user = request.messages.filter((m) => m.role === 'user').map((m) => m.content);
   let session: LanguageModelSession | undefined;
@@ -33,10 +33,10 @@ export async function streamWithBuiltin(
       options.onDelta(delta);
     }
   } catch (error) {
-    throw classifyBuiltinError(error);
+    throw PromptbrushError.of(errorRow(error, classifyBuiltinError));
   } finally {
     session?.destroy();
   }
-  if (options.signal?.aborted) throw { kind: 'cancelled' } satisfies JobError;
+  if (options.signal?.aborted) throw new PromptbrushError('cancelled');
   return text;
 }

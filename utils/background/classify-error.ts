@@ -13,7 +13,7 @@ import {
   PermissionDeniedError,
   RateLimitError,
 } from 'openai';
-import type { JobError } from '../job';
+import type { JobError } from '../errors';
 import { StreamCutError } from './model-client';
 
 const KEY_LIKE = /\b(sk|pk|rk|or|gsk|xai)-[A-Za-z0-9_*-]{6,}/g;

@@ -2,8 +2,8 @@
 // classifier's answer, refined for the image step (who refused, which model is gone). Background
 // only (it reaches the SDK's error classes through classify-error).
 
+import { errorRow, type JobError } from '../errors';
 import { retiredModel } from '../image-models';
-import type { JobError } from '../job';
 import type { ModelInfo } from '../models';
 import { classifyError } from './classify-error';
 
@@ -24,10 +24,10 @@ export function retiredError(model: ModelInfo): JobError {
 }
 
 export function classifyImageError(error: unknown, context: ImageErrorContext): JobError {
-  if (typeof error === 'object' && error !== null && 'kind' in error && typeof (error as JobError).kind === 'string') {
-    return error as JobError;
-  }
-  const classified = classifyError(error, context.secrets);
+  return errorRow(error, (other) => refineForImages(classifyError(other, context.secrets), context));
+}
+
+function refineForImages(classified: JobError, context: ImageErrorContext): JobError {
   switch (classified.kind) {
     case 'refused':
       return { ...classified, kind: context.partials > 0 ? 'image-refused-output' : 'image-refused' };

@@ -2,8 +2,9 @@
 // The same HTTP answer means different things on different servers: a bare 403 from Ollama is
 // its origin check, not a key problem; a failed connection to an endpoint the person refused
 // host access to is the browser's doing, not the server's.
+
+import type { JobError } from '../errors';
 import { needsHostPermission } from '../host-patterns';
-import type { JobError } from '../job';
 import type { ProviderId } from '../providers';
 
 export interface EndpointContext {

@@ -1,8 +1,8 @@
 // Browser glue: the background's answer to every message in the protocol.
 
 import { languageModelIn } from '../builtin-model';
-import { sharedHistory } from '../history-db';
-import type { JobError } from '../job';
+import { errorRow, PromptbrushError } from '../errors';
+import { getPrompt, historyUsage } from '../history-store';
 import { chooseVariation, editNegativePrompt, editPrompt, isRunning, markInterrupted } from '../job';
 import { credentialFor } from '../key-policy';
 import type { Handlers } from '../messaging';
@@ -16,6 +16,7 @@ import { cancelJob, isActive, regenerateJob, retryJob, reuseJob, startFromTab, s
 import { mutateJobById } from './job-store';
 import { clearKey, moveKey, readKeyStatus, readSavedKey, saveKey } from './key-store';
 import { fetchModels, type ResolvedProvider, reportError, resolveBaseUrl, testBuiltin, testConnection } from './provider-check';
+import { updateSettings } from './settings-writer';
 
 /**
  * The form's provider, with the key that may go to it: the key typed next to it, the saved key
@@ -26,7 +27,7 @@ async function resolveDraft(draft: ProviderDraft): Promise<ResolvedProvider> {
   const provider = draft.provider ?? providerForBaseUrl(baseUrl);
   const [saved, settings, hostAccess] = await Promise.all([readSavedKey(), loadSettings(), hasHostAccess(baseUrl)]);
   const credential = credentialFor({ saved, typed: draft.apiKey, provider, endpoint: baseUrl, configuredEndpoint: settings.baseUrl });
-  if ('error' in credential) throw credential.error;
+  if ('error' in credential) throw PromptbrushError.of(credential.error);
   return { baseUrl, provider, apiKey: credential.apiKey, chatModel: draft.chatModel?.trim() || undefined, hostAccess };
 }
 
@@ -43,7 +44,7 @@ export const handlers: Handlers = {
   },
   saveApiKey: async ({ apiKey, sessionOnly }) => {
     const key = apiKey.trim();
-    if (!key) throw { kind: 'missing-key' } satisfies JobError;
+    if (!key) throw new PromptbrushError('missing-key');
     // The key is bound to the endpoint saved in Settings: the options page saves that first.
     await saveKey(key, (await loadSettings()).baseUrl, sessionOnly ?? false);
     return readKeyStatus();
@@ -62,16 +63,15 @@ export const handlers: Handlers = {
     try {
       return await testConnection(await resolveDraft(draft), Date.now() / 1000);
     } catch (error) {
-      const known = typeof error === 'object' && error !== null && 'kind' in error;
-      return reportError(known ? (error as JobError) : { kind: 'unknown' });
+      return reportError(errorRow(error, () => ({ kind: 'unknown' })));
     }
   },
   listModels: async (draft) => fetchModels(await resolveDraft(draft)),
   generateImage: async (request) => ({ runId: await startImageRun(request) }),
   cancelImage: async ({ runId }) => ({ cancelled: await cancelImageRun(runId) }),
   reuseJob: async ({ jobId }) => {
-    const record = await (await sharedHistory()).getPrompt(jobId);
-    if (!record) throw { kind: 'unknown', detail: 'This entry is no longer in history.' } satisfies JobError;
+    const record = await getPrompt(jobId);
+    if (!record) throw new PromptbrushError('unknown', 'This entry is no longer in history.');
     return { jobId: await reuseJob(record.job) };
   },
   checkJob: async ({ jobId }) => {
@@ -89,8 +89,9 @@ export const handlers: Handlers = {
     return { saved: job?.id === jobId && job.negativePrompt === negativePrompt };
   },
   historyUsage: async () => {
-    const { entries, bytes } = await (await sharedHistory()).usage();
+    const { entries, bytes } = await historyUsage();
     return { entries, bytes };
   },
+  updateSettings: ({ patch }) => updateSettings(patch),
   fillGenerator: (request) => fillGenerator(request),
 };

@@ -2,7 +2,7 @@
 // (partial images, then the final one). No browser APIs: runs in the service worker and in Node.
 import type OpenAI from 'openai';
 import { APIUserAbortError, OpenAIError } from 'openai';
-import type { JobError } from '../job';
+import { PromptbrushError } from '../errors';
 import { type ImageRequest, PARTIAL_IMAGES } from './image-request';
 import { StreamCutError } from './model-client';
 
@@ -18,8 +18,8 @@ export interface GenerateOptions {
   onPartial?: (b64: string, index: number) => void | Promise<void>;
 }
 
-function noData(detail: string): JobError {
-  return { kind: 'no-image-data', detail };
+function noData(detail: string): PromptbrushError {
+  return new PromptbrushError('no-image-data', detail);
 }
 
 async function generatePlain(client: OpenAI, request: ImageRequest, signal?: AbortSignal): Promise<GeneratedImage[]> {

@@ -4,7 +4,7 @@ import type { ImageModelCaps } from '../image-models';
 import type { ImageSettings } from '../image-settings';
 import { DEFAULT_ASPECT, type ImageAspect, type SizeChoice, sizeFor } from '../image-size';
 
-/** What the popup asks for. Issue 4's job fields (negative prompt, aspect ratio) map onto it. */
+/** What the popup asks for: the prompt as shown, with the job's negative prompt and aspect ratio. */
 export interface ImageInput {
   prompt: string;
   negativePrompt?: string;

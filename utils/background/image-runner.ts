@@ -1,23 +1,23 @@
 // Browser glue: runs "Generate image" in the background — choose the model, build the request,
-// call the Images API, store partial and final images, record every step in the image run.
-// One run at a time: a new click cancels the previous run.
+// call the Images API, store partial and final images (once, in the history database), record
+// every step in the image run. One generation at a time: a new click replaces (and cancels) the
+// previous one.
 import { browser } from 'wxt/browser';
+import { type JobError, PromptbrushError } from '../errors';
+import type { NewImage, RunImage } from '../history';
+import { clearTransientBytes, keepRunImage, putTransientBytes } from '../history-store';
 import { base64ToBytes, pngDimensions, sniffMime } from '../image-bytes';
 import { capsFor, pickImageModel, retiredModel } from '../image-models';
-import { failRun, finishRun, interruptRun, newImageRun, type StoredImageMeta, showPartial, startGenerating } from '../image-run';
+import { failRun, finishRun, type ImageRun, interruptRun, newImageRun, showPartial, startGenerating } from '../image-run';
 import { DEFAULT_ASPECT, parseSize } from '../image-size';
-import { clearImages, mutateImageRun, mutateImageRunById, putImage } from '../image-store';
-import type { JobError } from '../job';
 import type { ModelInfo } from '../models';
-import { loadSettings } from '../settings-store';
 import { classifyImageError, retiredError } from './classify-image-error';
-import { addImage } from './history-recorder';
 import { type GeneratedImage, generateImages } from './image-client';
 import { buildImageRequest, type ImageInput, MAX_IMAGE_PROMPT_CHARS } from './image-request';
-import { readApiKey } from './key-store';
+import { mutateImageRun, mutateImageRunById } from './image-run-store';
+import { readRunSnapshot } from './key-store';
 import { createClient, listModels } from './model-client';
 
-const running = new Map<string, AbortController>();
 const now = () => Date.now();
 const newId = () => crypto.randomUUID().replaceAll('-', '');
 
@@ -34,17 +34,12 @@ function keepAlive(): () => void {
   return () => clearInterval(timer);
 }
 
-async function storeImage(
-  key: string,
-  b64: string,
-  size: string | undefined,
-  model: string,
-): Promise<StoredImageMeta & { bytes: Uint8Array }> {
+/** The bytes of an image the API sent, with what the run needs to show it. */
+function decodeImage(b64: string, size: string | undefined): { bytes: Uint8Array; mime: string; width: number; height: number } {
   const bytes = base64ToBytes(b64);
   const mime = sniffMime(bytes) ?? 'application/octet-stream';
   const dims = pngDimensions(bytes) ?? parseSize(size) ?? { width: 0, height: 0 };
-  await putImage(key, { blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime }), mime, ...dims, model, createdAt: now() });
-  return { key, mime, ...dims, bytes };
+  return { bytes, mime, ...dims };
 }
 
 async function readModels(baseUrl: string, apiKey: string, signal: AbortSignal): Promise<ModelInfo[]> {
@@ -52,31 +47,96 @@ async function readModels(baseUrl: string, apiKey: string, signal: AbortSignal):
   return listModels(client, signal);
 }
 
-async function execute(id: string, jobId: string, input: ImageInput): Promise<void> {
-  const controller = new AbortController();
-  running.set(id, controller);
+/**
+ * One click on "Generate image": owns its abort controller, its settings-and-key snapshot and
+ * every write it makes (the run in storage.session, image bytes, history). Only the current
+ * generation writes: once a new click replaces it, or it is cancelled, it writes nothing more.
+ */
+class ImageGeneration {
+  readonly controller = new AbortController();
+
+  constructor(
+    readonly id: string,
+    readonly jobId: string,
+  ) {}
+
+  get isCurrent(): boolean {
+    return current === this;
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  /** Changes this generation's run; checked when the change is applied. */
+  write(change: (run: ImageRun) => ImageRun): Promise<unknown> {
+    return mutateImageRunById(this.id, (run) => (this.isCurrent ? change(run) : run));
+  }
+
+  /** Stores a streamed preview (transient bytes), or stops the generation if it was replaced or cancelled. */
+  async storePreview(previewId: string, bytes: Uint8Array): Promise<void> {
+    if (!this.isCurrent) throw new PromptbrushError('cancelled');
+    await putTransientBytes(previewId, bytes);
+  }
+
+  /** Keeps a finished image: in history, or as transient bytes where history refuses it. */
+  async keep(image: NewImage & { bytes: Uint8Array }, transientId: string): Promise<RunImage> {
+    if (!this.isCurrent) throw new PromptbrushError('cancelled');
+    return keepRunImage(this.jobId, image, transientId);
+  }
+
+  /** Stops the generation without a word: the one that replaced it writes from now on. */
+  supersede(): void {
+    this.controller.abort();
+    if (current === this) current = null;
+  }
+
+  /** Stops the generation: its last write says so (if it was still drawing), and it writes nothing after. */
+  cancel(): Promise<unknown> {
+    // Queued while still current: it lands ahead of anything a later generation writes.
+    const last = mutateImageRunById(this.id, (run) => failRun(run, { kind: 'cancelled' }, now()));
+    this.supersede();
+    return last;
+  }
+
+  end(): void {
+    if (current === this) current = null;
+  }
+}
+
+/** The generation this worker is running, if any. */
+let current: ImageGeneration | null = null;
+
+/**
+ * Draws the prompt: reads the settings and the key once (every request goes to that snapshot's
+ * endpoint), picks the model, calls the Images API, stores partial and final images.
+ */
+async function execute(generation: ImageGeneration, input: ImageInput): Promise<void> {
+  const { id, signal } = generation;
   const stopKeepAlive = keepAlive();
-  const apiKey = await readApiKey();
+  let secrets: string[] = [];
   let model: string | undefined;
   let models: ModelInfo[] | undefined;
   let partials = 0;
   try {
-    if (!apiKey) throw { kind: 'missing-key' } satisfies JobError;
-    const settings = await loadSettings();
+    const { settings, credential } = await readRunSnapshot();
+    if ('error' in credential) throw PromptbrushError.of(credential.error);
+    const { apiKey } = credential;
+    secrets = [apiKey];
     const chosen = settings.images.model;
     // The live list says which models exist today; without a choice it is required.
     try {
-      models = await readModels(settings.baseUrl, apiKey, controller.signal);
+      models = await readModels(settings.baseUrl, apiKey, signal);
     } catch (error) {
       if (!chosen) throw error;
     }
     model = chosen || pickImageModel(models ?? [], now() / 1000);
-    if (!model) throw { kind: 'no-image-model' } satisfies JobError;
+    if (!model) throw new PromptbrushError('no-image-model');
     const gone = retiredModel(models, model, now() / 1000);
-    if (gone) throw retiredError(gone);
+    if (gone) throw PromptbrushError.of(retiredError(gone));
     const caps = capsFor(model);
     const request = buildImageRequest(input, model, settings.images, caps);
-    await mutateImageRunById(id, (run) =>
+    await generation.write((run) =>
       startGenerating(
         run,
         {
@@ -95,33 +155,30 @@ async function execute(id: string, jobId: string, input: ImageInput): Promise<vo
     const timeoutS = Math.max(settings.requestTimeoutSeconds, MIN_IMAGE_TIMEOUT_S);
     const client = createClient({ baseUrl: settings.baseUrl, apiKey, timeoutMs: timeoutS * 1000, maxRetries: 1 });
     const images: GeneratedImage[] = await generateImages(client, request, {
-      signal: controller.signal,
+      signal,
       onPartial: async (b64, index) => {
         partials++;
-        const meta = await storeImage(`${id}-partial-${index}`, b64, request.sizeChoice.size, model as string);
-        await mutateImageRunById(id, (run) => showPartial(run, { key: meta.key, index }, now()));
+        // A preview is transient: bytes without a history row, cleared when the next run starts.
+        const previewId = `${id}-partial-${index}`;
+        await generation.storePreview(previewId, decodeImage(b64, request.sizeChoice.size).bytes);
+        await generation.write((run) => showPartial(run, { id: previewId, index }, now()));
       },
     });
-    const metas: StoredImageMeta[] = [];
+    const metas: RunImage[] = [];
     for (const [index, image] of images.entries()) {
-      const { bytes, ...meta } = await storeImage(`${id}-${index}`, image.b64, image.size ?? request.sizeChoice.size, model);
-      metas.push(meta);
-      // Kept in history with its prompt; a failure there shows its own notice and never costs the image.
-      await addImage(jobId, { bytes, mime: meta.mime, width: meta.width, height: meta.height, model }).catch(() => undefined);
+      // Kept in history with its prompt; a refusal there shows its own notice and never costs the
+      // image: the run then shows transient bytes.
+      const decoded = decodeImage(image.b64, image.size ?? request.sizeChoice.size);
+      metas.push(await generation.keep({ ...decoded, model }, `${id}-${index}`));
     }
-    await mutateImageRunById(id, (run) => finishRun(run, metas, now()));
+    await generation.write((run) => finishRun(run, metas, now()));
   } catch (error) {
-    const jobError = classifyImageError(error, { model, models, partials, nowSeconds: now() / 1000, secrets: [apiKey] });
-    await mutateImageRunById(id, (run) => failRun(run, jobError, now()));
+    const jobError = classifyImageError(error, { model, models, partials, nowSeconds: now() / 1000, secrets });
+    await generation.write((run) => failRun(run, jobError, now()));
   } finally {
     stopKeepAlive();
-    running.delete(id);
+    generation.end();
   }
-}
-
-function cancelRunning(): void {
-  for (const controller of running.values()) controller.abort();
-  running.clear();
 }
 
 export interface ImageJobRequest extends ImageInput {
@@ -138,26 +195,33 @@ function promptProblem(prompt: string): JobError | undefined {
 
 /** "Generate image": starts a run and returns its id at once; the popup follows the stored run. */
 export async function startImageRun(request: ImageJobRequest): Promise<string> {
-  cancelRunning();
-  const id = newId();
+  current?.supersede();
+  const generation = new ImageGeneration(newId(), request.jobId);
+  current = generation;
   const input: ImageInput = {
     prompt: request.prompt.trim(),
     ...(request.negativePrompt?.trim() ? { negativePrompt: request.negativePrompt.trim() } : {}),
     aspect: request.aspect ?? DEFAULT_ASPECT,
   };
-  await clearImages().catch(() => undefined);
-  await mutateImageRun(() => newImageRun(id, { jobId: request.jobId, ...input, aspect: input.aspect ?? DEFAULT_ASPECT }, now()));
+  await clearTransientBytes().catch(() => undefined);
+  const { id, jobId } = generation;
+  await mutateImageRun(() =>
+    generation.isCurrent ? newImageRun(id, { jobId, ...input, aspect: input.aspect ?? DEFAULT_ASPECT }, now()) : undefined,
+  );
   const problem = promptProblem(input.prompt);
   // Shown in the popup like any other failure (the run carries it), never a silent refusal.
-  if (problem) await mutateImageRunById(id, (run) => failRun(run, problem, now()));
-  else void execute(id, request.jobId, input);
+  if (problem) {
+    await generation.write((run) => failRun(run, problem, now()));
+    generation.end();
+  } else void execute(generation, input);
   return id;
 }
 
 export async function cancelImageRun(id: string): Promise<boolean> {
-  const controller = running.get(id);
-  controller?.abort();
-  return controller !== undefined;
+  const generation = current;
+  if (generation?.id !== id) return false;
+  await generation.cancel();
+  return true;
 }
 
 /** After the worker was stopped: a run that was in progress has nobody working on it any more. */

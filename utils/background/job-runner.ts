@@ -3,6 +3,7 @@
 // except that the same request again while it runs (a double click) joins it instead.
 import { browser } from 'wxt/browser';
 import { type CraftChoice, choiceOf, defaultChoice } from '../craft';
+import { errorRow, PromptbrushError } from '../errors';
 import {
   appendDelta,
   attachSource,
@@ -10,8 +11,8 @@ import {
   canRetry,
   failJob,
   finishExpanding,
+  isRunning,
   type Job,
-  type JobError,
   type JobTrigger,
   newJob,
   restoreJob,
@@ -20,24 +21,98 @@ import {
   waitToRetry,
 } from '../job';
 import { readJob } from '../job-item';
+import type { Credential } from '../key-policy';
 import { pickChatModel } from '../models';
 import type { Settings } from '../settings';
-import { loadSettings, saveSettings } from '../settings-store';
+import { automaticChatModel } from '../settings-patch';
 import { buildSource, CONTEXT_UNAVAILABLE_NOTE, pickFrameCapture, type RawCapture } from '../source';
 import { buildChatRequest } from './chat-request';
 import { classifyError } from './classify-error';
 import { craftAnswer } from './craft-answer';
 import { type ActiveRequest, isDuplicateRequest, tabRequestKey, textRequestKey } from './job-dedupe';
 import { coalescingWriter, mutateJob, mutateJobById } from './job-store';
-import { readApiKey } from './key-store';
+import { type RunSnapshot, readRunSnapshot } from './key-store';
 import { BUILTIN_MODEL_NAME, listEndpointModels, writePrompt } from './prompt-writer';
+import { updateSettings } from './settings-writer';
 
-const running = new Map<string, AbortController>();
-/** The request behind the job this worker is running (memory only: gone with the worker, as is the job). */
-let activeRequest: ActiveRequest | null = null;
+/** The run this worker is working on (memory only: gone with the worker, as is the job). */
+let current: ActiveJob | null = null;
 
 const now = () => Date.now();
 const newId = () => crypto.randomUUID().replaceAll('-', '');
+
+/**
+ * One run of a job: writing its prompt, or writing it again. It owns its abort controller, the
+ * request that started it (the same request again joins it) and every write it makes to the
+ * job. Only the current run's writes land: once another run replaces it, or it is cancelled,
+ * whatever it still tries to write (a late delta, its own "cancelled") is dropped.
+ */
+class ActiveJob {
+  readonly controller = new AbortController();
+
+  constructor(readonly request: ActiveRequest) {}
+
+  get jobId(): string {
+    return this.request.jobId;
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  get isCurrent(): boolean {
+    return current === this;
+  }
+
+  /** Stores the new job this run works on. */
+  create(job: Job): Promise<unknown> {
+    return mutateJob(() => (this.isCurrent ? job : undefined));
+  }
+
+  /** Changes this run's job; checked when the change is applied, after every write queued before it. */
+  write(change: (job: Job) => Job): Promise<unknown> {
+    return mutateJobById(this.jobId, (job) => (this.isCurrent ? change(job) : job));
+  }
+
+  /** For streamed text: many small changes, few writes, under the same rule. */
+  streamWriter(): { push: (change: (job: Job) => Job) => void; flush: () => Promise<void> } {
+    const writer = coalescingWriter(this.jobId);
+    return { push: (change) => writer.push((job) => (this.isCurrent ? change(job) : job)), flush: () => writer.flush() };
+  }
+
+  /** Throws `cancelled` once the run has been stopped, so that it sends nothing more. */
+  throwIfStopped(): void {
+    if (this.signal.aborted) throw new PromptbrushError('cancelled');
+  }
+
+  /** Stops the run without a word: whoever replaced it writes the job from now on. */
+  supersede(): void {
+    this.controller.abort();
+    if (current === this) current = null;
+  }
+
+  /**
+   * Stops the run: its last write says so (if the job is still running), queued while the run is
+   * current so that it lands ahead of anything a later run writes; after it, nothing.
+   */
+  cancel(): Promise<unknown> {
+    const last = mutateJobById(this.jobId, (job) => (isRunning(job) ? failJob(job, { kind: 'cancelled' }, now()) : job));
+    this.supersede();
+    return last;
+  }
+
+  /** The run is over (done or failed): the job is no longer being worked on. */
+  end(): void {
+    if (current === this) current = null;
+  }
+}
+
+/** Makes a new run the current one, stopping the one it replaces. Synchronous: call it before any await. */
+function startRun(jobId: string, key: string): ActiveJob {
+  current?.supersede();
+  current = new ActiveJob({ jobId, key, startedAt: now() });
+  return current;
+}
 
 export interface TabCapture {
   tabId: number;
@@ -70,101 +145,102 @@ async function readTab(target: TabTarget): Promise<{ raw: RawCapture; note?: str
     // Browser pages, the web store, the PDF viewer, file:// without access… refuse scripts.
   }
   if (target.selectionText !== undefined) return { raw: { text: target.selectionText }, note: CONTEXT_UNAVAILABLE_NOTE };
-  throw { kind: 'cannot-read-page' } satisfies JobError;
-}
-
-function cancelRunning(): void {
-  for (const controller of running.values()) controller.abort();
-  running.clear();
-  activeRequest = null;
+  throw new PromptbrushError('cannot-read-page');
 }
 
 /** True while this worker is working on the job (the store alone cannot tell after a restart). */
 export function isActive(id: string): boolean {
-  return running.has(id);
+  return current?.jobId === id;
 }
 
 /**
  * Starts a new job, replacing the running one — or, for the same request again while it runs,
- * returns the running job's id and `duplicate: true` so that no second request is sent. The
- * check and the bookkeeping happen before the first await, so two messages that arrive together
- * (a double click) cannot both start a job.
+ * returns the running one and `duplicate: true` so that no second request is sent. The check and
+ * the new run happen before the first await, so two messages that arrive together (a double
+ * click) cannot both start a job.
  */
-async function begin(
-  trigger: JobTrigger,
-  key: string,
-  tab?: TabTarget,
-): Promise<{ jobId: string; duplicate: boolean; controller: AbortController }> {
-  const active = activeRequest;
-  const activeController = active ? running.get(active.jobId) : undefined;
-  if (active && activeController && isDuplicateRequest(active, key, now(), true)) {
-    return { jobId: active.jobId, duplicate: true, controller: activeController };
-  }
-  cancelRunning();
+async function begin(trigger: JobTrigger, key: string, tab?: TabTarget): Promise<{ run: ActiveJob; duplicate: boolean }> {
+  if (current && isDuplicateRequest(current.request, key, now(), true)) return { run: current, duplicate: true };
   const job = newJob(newId(), trigger, now(), tab);
-  const controller = new AbortController();
-  running.set(job.id, controller);
-  activeRequest = { jobId: job.id, key, startedAt: now() };
-  await mutateJob(() => job);
-  return { jobId: job.id, duplicate: false, controller };
+  const run = startRun(job.id, key);
+  await run.create(job);
+  return { run, duplicate: false };
 }
 
-const fail = (id: string, error: JobError) => mutateJobById(id, (job) => failJob(job, error, now()));
-
-function asJobError(error: unknown, secrets: string[]): JobError {
-  if (typeof error === 'object' && error !== null && 'kind' in error) return error as JobError;
-  return classifyError(error, secrets);
+/** The key in the run's snapshot, or the reason there is none (thrown). */
+function keyOf(credential: Credential): string {
+  if ('error' in credential) throw PromptbrushError.of(credential.error);
+  return credential.apiKey;
 }
 
 async function resolveChatModel(settings: Settings, apiKey: string, signal: AbortSignal): Promise<string> {
   if (settings.provider === 'chrome-builtin') return BUILTIN_MODEL_NAME;
   if (settings.chatModel) return settings.chatModel;
   const picked = pickChatModel(await listEndpointModels(settings, apiKey, signal), now() / 1000);
-  if (!picked) throw { kind: 'model-not-found', detail: 'The endpoint lists no chat model: choose one in Settings.' } satisfies JobError;
-  // Remember the choice so that Settings shows which model is in use.
-  await saveSettings({ ...settings, chatModel: picked });
+  if (!picked) throw new PromptbrushError('model-not-found', 'The endpoint lists no chat model: choose one in Settings.');
+  // Remember the choice so that Settings shows which model is in use (a choice saved meanwhile wins).
+  await updateSettings(automaticChatModel(settings, picked));
   return picked;
 }
 
 /**
- * Streams the prompt for a captured source into the job with this id, then post-processes it
- * for the chosen target. `override` picks target/style/aspect/takes over the remembered defaults.
+ * The whole run: reads the settings and the key once (every request of the run goes to that
+ * snapshot's endpoint, with the key saved for it, whatever is saved meanwhile), gets the text
+ * (`read`), streams the prompt, then post-processes it for the chosen target. `override` picks
+ * target/style/aspect/takes over the remembered defaults. Any failure ends the job visibly.
  */
-async function expand(id: string, source: CapturedSource, controller: AbortController, override: Partial<CraftChoice> = {}): Promise<void> {
-  // A regeneration (a picker changed mid-stream) supersedes this run for the same job: from
-  // then on this run writes nothing, so its late deltas or its "cancelled" never reach the job.
-  const current = () => running.get(id) === controller;
-  const write = (change: (job: Job) => Job) => mutateJobById(id, (job) => (current() ? change(job) : job));
-  const apiKey = await readApiKey();
+async function perform(
+  run: ActiveJob,
+  read: (snapshot: RunSnapshot) => Promise<CapturedSource>,
+  override: Partial<CraftChoice> = {},
+): Promise<void> {
+  let source: CapturedSource | undefined;
+  let secrets: string[] = [];
   try {
-    if (controller.signal.aborted) throw { kind: 'cancelled' } satisfies JobError;
-    await write((job) => attachSource(job, source, now()));
-    if (!apiKey) throw { kind: 'missing-key' } satisfies JobError;
-    if (!source.text) throw { kind: 'empty-selection' } satisfies JobError;
-    const settings = await loadSettings();
+    const snapshot = await readRunSnapshot();
+    const { settings, credential } = snapshot;
+    if ('apiKey' in credential) secrets = [credential.apiKey];
+    const text = await read(snapshot);
+    source = text;
+    run.throwIfStopped();
+    await run.write((job) => attachSource(job, text, now()));
+    const apiKey = keyOf(credential);
+    if (!text.text) throw new PromptbrushError('empty-selection');
     const choice = defaultChoice(settings, override);
-    const model = await resolveChatModel(settings, apiKey, controller.signal);
-    await write((job) => startExpanding(job, source, model, now(), choice));
-    const writer = coalescingWriter(id);
-    const text = await writePrompt(settings, apiKey, buildChatRequest(source, model, { choice, settings }), {
-      signal: controller.signal,
-      onDelta: (delta) => writer.push((job) => (current() ? appendDelta(job, delta, now()) : job)),
+    const model = await resolveChatModel(settings, apiKey, run.signal);
+    await run.write((job) => startExpanding(job, text, model, now(), choice));
+    const writer = run.streamWriter();
+    const answer = await writePrompt(settings, apiKey, buildChatRequest(text, model, { choice, settings }), {
+      signal: run.signal,
+      onDelta: (delta) => writer.push((job) => appendDelta(job, delta, now())),
       onWait: async (wait) => {
         await writer.flush();
-        await write((job) => waitToRetry(job, wait, now()));
+        await run.write((job) => waitToRetry(job, wait, now()));
       },
     });
     await writer.flush();
-    const { prompt, ...extras } = craftAnswer(text, choice, settings);
-    if (!prompt) throw { kind: 'empty-answer' } satisfies JobError;
-    await write((job) => finishExpanding(job, prompt, now(), extras));
+    const { prompt, ...extras } = craftAnswer(answer, choice, settings);
+    if (!prompt) throw new PromptbrushError('empty-answer');
+    await run.write((job) => finishExpanding(job, prompt, now(), extras));
   } catch (error) {
-    await write((job) => failJob({ ...job, source: job.source ?? source }, asJobError(error, [apiKey]), now()));
+    const row = errorRow(error, (other) => classifyError(other, secrets));
+    await run.write((job) => failJob(source ? { ...job, source: job.source ?? source } : job, row, now()));
   } finally {
-    if (current()) running.delete(id);
-    if (activeRequest?.jobId === id && !running.has(id)) activeRequest = null;
+    run.end();
   }
 }
+
+/** Text captured before: kept in the job (Retry, Regenerate). */
+const given = (source: CapturedSource) => async (): Promise<CapturedSource> => source;
+
+/** The tab's selection, read only when there is a key to send it with. */
+const fromTab =
+  (tab: TabTarget) =>
+  async ({ settings, credential }: RunSnapshot): Promise<CapturedSource> => {
+    keyOf(credential);
+    const { raw, note } = await readTab(tab);
+    return buildSource(raw, settings, note);
+  };
 
 /** Context menu, keyboard shortcut and popup "use selection": read the tab, then expand. */
 export async function startFromTab(target: TabCapture): Promise<string> {
@@ -174,69 +250,52 @@ export async function startFromTab(target: TabCapture): Promise<string> {
     ...(frameId !== undefined ? { frameId } : {}),
     ...(selectionText !== undefined ? { selectionText } : {}),
   };
-  const { jobId, duplicate, controller } = await begin(target.trigger, tabRequestKey(tabId, frameId, selectionText), tab);
-  if (duplicate) return jobId;
-  void captureAndExpand(jobId, tab, controller, target.choice);
-  return jobId;
-}
-
-/** Reads the tab, then writes the prompt; any failure (no key, unreadable page…) ends the job visibly. */
-async function captureAndExpand(jobId: string, tab: TabTarget, controller: AbortController, choice?: Partial<CraftChoice>): Promise<void> {
-  try {
-    if (!(await readApiKey())) throw { kind: 'missing-key' } satisfies JobError;
-    const { raw, note } = await readTab(tab);
-    await expand(jobId, buildSource(raw, await loadSettings(), note), controller, choice);
-  } catch (error) {
-    if (running.get(jobId) === controller) running.delete(jobId);
-    await fail(jobId, asJobError(error, []));
-  }
+  const { run, duplicate } = await begin(target.trigger, tabRequestKey(tabId, frameId, selectionText), tab);
+  if (!duplicate) void perform(run, fromTab(tab), target.choice);
+  return run.jobId;
 }
 
 /** Text typed or pasted into the popup. */
 export async function startFromText(text: string, choice?: Partial<CraftChoice>): Promise<string> {
-  const { jobId, duplicate, controller } = await begin('popup-text', textRequestKey(text));
-  if (duplicate) return jobId;
-  const settings = await loadSettings();
-  void expand(jobId, buildSource({ text }, settings), controller, choice);
-  return jobId;
+  const { run, duplicate } = await begin('popup-text', textRequestKey(text));
+  if (!duplicate) void perform(run, async ({ settings }) => buildSource({ text }, settings), choice);
+  return run.jobId;
 }
 
 export async function cancelJob(id: string): Promise<boolean> {
-  const controller = running.get(id);
-  controller?.abort();
-  return controller !== undefined;
+  const run = current;
+  if (run?.jobId !== id) return false;
+  await run.cancel();
+  return true;
 }
 
 export async function retryJob(id: string): Promise<string> {
   // A second click on Retry while the retry runs joins it (checked and recorded before any await).
-  if (running.has(id)) return id;
+  if (current?.jobId === id) return id;
   return regenerateJob(id);
 }
 
 /**
  * Writes the job's prompt again from the same captured text: Retry and Regenerate (the job's
  * own choice), or a change of target, style, aspect ratio or takes in the popup (`choice`).
- * The new run supersedes any run of the same job; it is recorded before the first await.
+ * The new run supersedes any run (of this job too); it is current before the first await.
  */
 export async function regenerateJob(id: string, choice?: CraftChoice): Promise<string> {
-  cancelRunning();
-  const controller = new AbortController();
-  running.set(id, controller);
-  activeRequest = { jobId: id, key: `regenerate:${id}`, startedAt: now() };
+  const run = startRun(id, `regenerate:${id}`);
   const job = await readJob();
   if (!job || job.id !== id || !canRetry(job)) {
-    if (running.get(id) === controller) running.delete(id);
-    throw { kind: 'unknown', detail: 'This job can no longer be retried.' } satisfies JobError;
+    run.end();
+    throw new PromptbrushError('unknown', 'This job can no longer be retried.');
   }
-  if (job.source) void expand(id, job.source, controller, choice ?? choiceOf(job));
+  if (job.source) void perform(run, given(job.source), choice ?? choiceOf(job));
   // Stopped (or refused) before the text was read: read the same tab again.
-  else if (job.tab) void captureAndExpand(id, job.tab, controller, choice);
+  else if (job.tab) void perform(run, fromTab(job.tab), choice);
   return id;
 }
 
 /** "Reuse" from history: the saved snapshot becomes the current job (replacing a running one). */
 export async function reuseJob(snapshot: Job): Promise<string> {
-  cancelRunning();
+  current?.supersede();
   await mutateJob(() => restoreJob(snapshot, now()));
   return snapshot.id;
 }

@@ -1,9 +1,10 @@
-// Browser glue: the API key. Only the background imports this file (a convention test checks);
+// Browser glue: the API key. Only the background imports this file (it lives in utils/background/);
 // the popup and options pages never read the key back, they can only replace or clear it
 // through messages. The key is saved with the endpoint it is for (utils/key-policy.ts), in
 // storage.local, or in storage.session when the person keeps it only until the browser closes.
 import { storage } from 'wxt/utils/storage';
-import { credentialFor, type KeyStatus, keyStatus, type SavedKey } from '../key-policy';
+import { type Credential, credentialFor, type KeyStatus, keyStatus, type SavedKey } from '../key-policy';
+import type { Settings } from '../settings';
 import { loadSettings } from '../settings-store';
 
 export const apiKeyItem = storage.defineItem<string>('local:apiKey', { fallback: '' });
@@ -52,11 +53,19 @@ export async function readKeyStatus(): Promise<KeyStatus> {
   return keyStatus(saved, settings.provider, settings.baseUrl);
 }
 
+/** What one run works with, read once at its start: the settings, and the key for their endpoint. */
+export interface RunSnapshot {
+  settings: Settings;
+  /** For `settings.baseUrl` only: a run sends it nowhere else, whatever is saved meanwhile. */
+  credential: Credential;
+}
+
 /**
- * The bearer token for the configured endpoint: the key saved for it, a placeholder for
- * providers that need none, or '' when a key is needed and none is saved for this endpoint.
+ * The settings and, from the same read, the bearer token for their endpoint: the key saved for
+ * it, a placeholder for providers that need none, or the error to show when a key is needed and
+ * none is saved for this endpoint.
  */
-export async function readApiKey(): Promise<string> {
+export async function readRunSnapshot(): Promise<RunSnapshot> {
   const [saved, settings] = await Promise.all([readSavedKey(), loadSettings()]);
   const credential = credentialFor({
     saved,
@@ -64,5 +73,5 @@ export async function readApiKey(): Promise<string> {
     endpoint: settings.baseUrl,
     configuredEndpoint: settings.baseUrl,
   });
-  return 'apiKey' in credential ? credential.apiKey : '';
+  return { settings, credential };
 }

@@ -2,7 +2,7 @@
 // through the SDK, with visible automatic retries, or Chrome's built-in model — and fails with a
 // row of the error table that means what it says for this endpoint (utils/endpoint-errors.ts).
 import { languageModelIn } from '../builtin-model';
-import type { JobError } from '../job';
+import { errorRow, PromptbrushError } from '../errors';
 import type { ModelInfo } from '../models';
 import { hasHostAccess } from '../permission-requests';
 import { type RetryWait, withRetries } from '../retry';
@@ -23,16 +23,16 @@ export interface WriteOptions {
 /** The name shown for the on-device model ("Writing with …"). */
 export const BUILTIN_MODEL_NAME = "Chrome's built-in model";
 
-const isJobError = (value: unknown): value is JobError => typeof value === 'object' && value !== null && 'kind' in value;
-
 /** What an error means for the configured endpoint (Ollama's 403, a refused permission, offline). */
-async function explain(error: unknown, settings: Settings, apiKey: string): Promise<JobError> {
-  const jobError = isJobError(error) ? error : classifyError(error, [apiKey]);
+async function explain(error: unknown, settings: Settings, apiKey: string): Promise<PromptbrushError> {
+  const jobError = errorRow(error, (other) => classifyError(other, [apiKey]));
   const hostAccess = settings.provider === 'chrome-builtin' ? true : await hasHostAccess(settings.baseUrl);
-  return refineError(jobError, { provider: settings.provider, baseUrl: settings.baseUrl, hostAccess, online: navigator.onLine });
+  return PromptbrushError.of(
+    refineError(jobError, { provider: settings.provider, baseUrl: settings.baseUrl, hostAccess, online: navigator.onLine }),
+  );
 }
 
-/** The configured endpoint's models (for "Automatic"); throws an explained JobError. */
+/** The configured endpoint's models (for "Automatic"); throws an explained PromptbrushError. */
 export async function listEndpointModels(settings: Settings, apiKey: string, signal: AbortSignal): Promise<ModelInfo[]> {
   try {
     return await listModels(createClient({ baseUrl: settings.baseUrl, apiKey, timeoutMs: 15_000, maxRetries: 1 }), signal);

@@ -1,8 +1,8 @@
 // "Test connection" and the live model list, for the options page. No browser APIs: the
 // background passes what it knows (key, host access, the built-in model's API).
-import { BUILTIN_STATES, builtinState, type LanguageModelApi } from '../builtin-model';
+import { BUILTIN_STATES, builtinState, classifyBuiltinError, type LanguageModelApi } from '../builtin-model';
 import { ERROR_KINDS } from '../error-kinds';
-import type { JobError } from '../job';
+import { errorRow, type JobError, PromptbrushError } from '../errors';
 import { NO_KEY } from '../key-policy';
 import { isRetired, type ModelInfo, pickChatModel, usableChatModels } from '../models';
 import type { ConnectionReport } from '../protocol';
@@ -32,7 +32,7 @@ const TEST_TIMEOUT_MS = 20_000;
 
 export function resolveBaseUrl(input: string): string {
   const baseUrl = normalizeBaseUrl(input);
-  if (!baseUrl) throw { kind: 'offline', detail: `"${input}" is not an http(s) address.` } satisfies JobError;
+  if (!baseUrl) throw new PromptbrushError('offline', `"${input}" is not an http(s) address.`);
   return baseUrl;
 }
 
@@ -40,8 +40,7 @@ const clientFor = (provider: ResolvedProvider) =>
   createClient({ baseUrl: provider.baseUrl, apiKey: provider.apiKey, timeoutMs: TEST_TIMEOUT_MS, maxRetries: 0 });
 
 function describe(error: unknown, provider: ResolvedProvider): JobError {
-  const classified =
-    typeof error === 'object' && error !== null && 'kind' in error ? (error as JobError) : classifyError(error, [provider.apiKey]);
+  const classified = errorRow(error, (other) => classifyError(other, [provider.apiKey]));
   return refineError(classified, {
     provider: provider.provider ?? providerForBaseUrl(provider.baseUrl),
     baseUrl: provider.baseUrl,
@@ -60,14 +59,14 @@ export function reportError(error: JobError): ConnectionReport {
   };
 }
 
-/** The endpoint's models; throws a JobError (with the endpoint's meaning) on failure. */
+/** The endpoint's models; throws a PromptbrushError (with the endpoint's meaning) on failure. */
 export async function fetchModels(provider: ResolvedProvider): Promise<ModelList> {
   try {
     return { models: await listModels(clientFor(provider)), listed: true };
   } catch (error) {
     const described = describe(error, provider);
     if (described.kind === 'model-not-found') return { models: [], listed: false };
-    throw described;
+    throw PromptbrushError.of(described);
   }
 }
 
@@ -139,6 +138,6 @@ export async function testBuiltin(api: LanguageModelApi | undefined): Promise<Co
       message: `Chrome's built-in model answered on this device in ${Date.now() - started} ms. No key is needed and nothing leaves this computer.`,
     };
   } catch (error) {
-    return reportError(error as JobError);
+    return reportError(errorRow(error, classifyBuiltinError));
   }
 }

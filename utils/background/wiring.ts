@@ -2,8 +2,7 @@
 // and recovery after the worker was stopped. entrypoints/background.ts only calls wireBackground.
 import { browser } from 'wxt/browser';
 import { capsFromSettings, isRecordable } from '../history';
-import { sharedHistory } from '../history-db';
-import { notifyHistoryChanged } from '../history-events';
+import { enforceHistoryCaps, recordPrompt } from '../history-store';
 import { isRunning, markInterrupted } from '../job';
 import { watchJob } from '../job-item';
 import { CAPTURE_COMMAND } from '../manifest';
@@ -14,10 +13,10 @@ import { loadSettings, settingsItem } from '../settings-store';
 import { badgeFor } from './badge';
 import { classifyError } from './classify-error';
 import { handlers } from './handlers';
-import { recordPrompt } from './history-recorder';
 import { recoverImageRun } from './image-runner';
 import { startFromTab, type TabCapture } from './job-runner';
 import { mutateJob } from './job-store';
+import { moveLegacyImages } from './legacy-images';
 import { menuClickToCapture, menuItems } from './menus';
 import { restrictStorageToExtension } from './storage-access';
 
@@ -93,8 +92,7 @@ function followJobWithHistory(): void {
 function followHistoryCaps(): void {
   settingsItem.watch(async (settings) => {
     const caps = capsFromSettings(validateSettings(settings));
-    const dropped = await (await sharedHistory()).enforceCaps(caps).catch(() => []);
-    if (dropped.length > 0) notifyHistoryChanged();
+    await enforceHistoryCaps(caps).catch(() => undefined);
   });
 }
 
@@ -124,4 +122,7 @@ export function wireBackground(): void {
   // A job that was running when the worker stopped has nobody working on it any more.
   void mutateJob((job) => (job && isRunning(job) ? markInterrupted(job, Date.now()) : undefined));
   void recoverImageRun();
+  // Images an older version kept in a database of their own move into history (after an update,
+  // or the next start if the worker was stopped before it was done); nothing to do otherwise.
+  void moveLegacyImages().catch(() => undefined);
 }

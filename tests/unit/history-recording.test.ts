@@ -1,11 +1,10 @@
-// The background's history API (what the image generator calls) under fakeBrowser and
+// The background's side of the history owner (recordPrompt, addImage) under fakeBrowser and
 // fake-indexeddb: caps from settings, validation, and failures reported to the person.
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { addImage, recordPrompt } from '../../utils/background/history-recorder';
-import { sharedHistory } from '../../utils/history-db';
 import { historyNoticeItem } from '../../utils/history-notice';
+import { addImage, clearHistory, imageBytes, listHistory, recordPrompt } from '../../utils/history-store';
 import { failJob, finishExpanding, type Job, newJob, startExpanding } from '../../utils/job';
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
@@ -14,7 +13,7 @@ const job = (id: string): Job =>
 
 beforeEach(async () => {
   fakeBrowser.reset();
-  await (await sharedHistory()).clear();
+  await clearHistory();
 });
 
 describe('history API', () => {
@@ -22,7 +21,7 @@ describe('history API', () => {
     await fakeBrowser.storage.local.set({ settings: { historyMaxItems: 10 } });
     for (let i = 0; i < 12; i++) await recordPrompt(job(`j${i}`));
     await recordPrompt(failJob(job('failed'), { kind: 'offline' }, 4));
-    const ids = (await (await sharedHistory()).list()).map((e) => e.jobId);
+    const ids = (await listHistory()).map((e) => e.jobId);
     expect(ids).toHaveLength(10);
     expect(ids).not.toContain('j0');
     expect(ids).not.toContain('failed');
@@ -31,9 +30,8 @@ describe('history API', () => {
   it('addImage keeps the bytes under the job and returns the id', async () => {
     await recordPrompt(job('a'));
     const id = await addImage('a', { bytes: PNG.buffer, mime: 'image/png', width: 1024, height: 1536, model: 'fake-image-2' });
-    const db = await sharedHistory();
-    expect(await db.imageBytes(id)).toEqual(PNG);
-    const [entry] = await db.list();
+    expect(await imageBytes(id)).toEqual(PNG);
+    const [entry] = await listHistory();
     expect(entry).toMatchObject({ jobId: 'a', images: [{ id, mime: 'image/png', width: 1024, height: 1536, model: 'fake-image-2' }] });
   });
 
