@@ -131,12 +131,24 @@ export async function openExtensionPage(session: FirefoxSession, path: string, r
   const page = await session.browser.newPage();
   const url = `${EXTENSION_ORIGIN}/${path}`;
   page.goto(url).catch(() => undefined);
-  await page.waitForFunction(
-    (url, selector) => location.href === url && document.readyState === 'complete' && document.querySelector(selector) !== null,
-    { timeout: 15_000, polling: 100 },
-    url,
-    readySelector,
-  );
+  // Polling runs while the tab leaves about:blank; an evaluation that meets the old document being
+  // torn down fails inside WebDriver BiDi ("right-hand side of 'in' should be an object") instead of
+  // being retried. Such a failure says nothing about the page: poll again until the deadline.
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    try {
+      await page.waitForFunction(
+        (url, selector) => location.href === url && document.readyState === 'complete' && document.querySelector(selector) !== null,
+        { timeout: Math.max(1_000, deadline - Date.now()), polling: 100 },
+        url,
+        readySelector,
+      );
+      break;
+    } catch (error) {
+      const cause = (error as { cause?: unknown }).cause;
+      if (Date.now() >= deadline || !/Protocol error/.test(`${error} ${cause ?? ''}`)) throw error;
+    }
+  }
   return page;
 }
 
