@@ -15,6 +15,8 @@ import type { useBuiltinModel } from './useBuiltinModel';
 import { type ProviderForm, providerDraft } from './useProviderForm';
 import type { SettingsForm } from './useSettingsForm';
 
+const FIREFOX = import.meta.env.FIREFOX === true;
+
 interface Props {
   form: SettingsForm;
   provider: ProviderForm;
@@ -91,9 +93,12 @@ export function ProviderConnection({ form, provider, builtin }: Props) {
         value={settings.baseUrl}
         onInput={(e) => update({ baseUrl: e.currentTarget.value })}
         // Leaving the field by a click or a key (a user gesture) asks for access to a new host; not
-        // when the window merely lost focus (no gesture: the browser would refuse to ask).
+        // when the window merely lost focus (no gesture: the browser would refuse to ask), nor in
+        // Firefox, which asks only from a click or key handler (Allow access, Test connection).
         onChange={(e) => {
-          if (navigator.userActivation?.isActive !== false) void form.askAccess(normalizeBaseUrl(e.currentTarget.value));
+          const url = normalizeBaseUrl(e.currentTarget.value);
+          const gesture = navigator.userActivation?.isActive !== false;
+          if (gesture && !FIREFOX && provider.accessFor(url) !== 'granted') void form.askAccess(url);
         }}
         placeholder={DEFAULT_SETTINGS.baseUrl}
         aria-describedby="final-url"

@@ -5,12 +5,14 @@
 // so that it is bound to the endpoint just saved. Changes made elsewhere meanwhile (the popup's
 // pickers, the background's automatic model) show up here unless this page is editing that field.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { hostLabel } from '../../utils/host-patterns';
+import { unusedSitePatterns } from '../../utils/generator-edits';
+import { hostLabel, hostPatternFor } from '../../utils/host-patterns';
 import { send } from '../../utils/messaging';
 import { PROVIDERS, type ProviderId } from '../../utils/providers';
 import { LIMITS, normalizeBaseUrl, type Settings, validateSettings } from '../../utils/settings';
 import { settingsPatch } from '../../utils/settings-patch';
 import { loadSettings, settingsItem } from '../../utils/settings-store';
+import { releaseSiteAccess } from '../../utils/site-access';
 import type { ProviderForm } from './useProviderForm';
 
 /** What the save bar says: how the last save went, a note, and a host-access question pending. */
@@ -83,7 +85,15 @@ export function useSettingsForm(provider: ProviderForm): SettingsForm | null {
     const { edited, badUrl } = savable(form, before);
     const patch = settingsPatch(before, edited);
     try {
-      if (Object.keys(patch).length > 0) stored.current = await send('updateSettings', { patch });
+      if (Object.keys(patch).length > 0) {
+        const saved = await send('updateSettings', { patch });
+        stored.current = saved;
+        // Sites no longer filled give their permission back (never the provider endpoint's).
+        if ('generators' in patch) {
+          const endpoint = hostPatternFor(saved.baseUrl);
+          void releaseSiteAccess(unusedSitePatterns(before.generators, saved.generators, endpoint ? [endpoint] : []));
+        }
+      }
       if (withKey) await provider.commitKey();
       if (settle && shown.current === form) show(settled(form, edited));
       setStatus((current) => ({

@@ -34,8 +34,8 @@ export interface Session {
 export async function launchBrowser(
   profileDir: string,
   buildDir = E2E_BUILD,
-  /** The browser's UI language (`--lang`), which picks the extension's locale. */
-  lang?: string,
+  /** More Chromium switches (the store screenshots map api.openai.com to the fake server; `--lang=de` picks the German locale). */
+  extraArgs: string[] = [],
 ): Promise<{ context: BrowserContext; worker: Worker; extensionId: string }> {
   if (!existsSync(join(buildDir, 'manifest.json'))) throw new Error(`No build at ${buildDir}: run npm run build:e2e first.`);
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -53,9 +53,8 @@ export async function launchBrowser(
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
-      ...(lang ? [`--lang=${lang}`] : []),
+      ...extraArgs,
     ],
-    ...(lang ? { locale: lang } : {}),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
@@ -63,10 +62,10 @@ export async function launchBrowser(
 }
 
 /** A browser with the extension, the fake server and the fixture pages, all fresh. */
-export async function startSession(buildDir = E2E_BUILD, lang?: string): Promise<Session> {
+export async function startSession(buildDir = E2E_BUILD, extraArgs: string[] = []): Promise<Session> {
   const profileDir = mkdtempSync(join(tmpdir(), 'promptbrush-e2e-'));
   const [server, pages] = await Promise.all([startFakeOpenAI(), startPageServer()]);
-  const { context, worker, extensionId } = await launchBrowser(profileDir, buildDir, lang);
+  const { context, worker, extensionId } = await launchBrowser(profileDir, buildDir, extraArgs);
   const session: Session = {
     context,
     worker,

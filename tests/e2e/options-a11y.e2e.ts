@@ -153,7 +153,7 @@ describe('in English', () => {
 describe('in German (a browser whose language is German)', () => {
   let german: Session;
   beforeAll(async () => {
-    german = await startSession(E2E_BUILD, 'de');
+    german = await startSession(E2E_BUILD, ['--lang=de']);
     await configure(german);
   });
   afterAll(async () => {

@@ -11,7 +11,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const CONVERTED = ['components/options', 'components/history', 'components/shared'];
 const SHOWN_ATTRIBUTES = new Set(['title', 'aria-label', 'aria-description', 'placeholder', 'alt', 'label', 'aria-valuetext']);
 /** Literals that are not words of a language. */
-const NOT_WORDS = new Set(['sk-…']);
+const NOT_WORDS = new Set(['sk-…', 'https://']);
 const LETTER = /\p{L}/u;
 
 function sources(dir: string): string[] {
