@@ -281,6 +281,9 @@ export async function retryJob(id: string): Promise<string> {
  * The new run supersedes any run (of this job too); it is current before the first await.
  */
 export async function regenerateJob(id: string, choice?: CraftChoice): Promise<string> {
+  // Another job started since this one was shown (a picker changed, then "Write prompt" at once):
+  // a late request for the old job must never stop the new one.
+  if (current && current.jobId !== id) throw new PromptbrushError('unknown', 'This job can no longer be retried.');
   const run = startRun(id, `regenerate:${id}`);
   const job = await readJob();
   if (!job || job.id !== id || !canRetry(job)) {
