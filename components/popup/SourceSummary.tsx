@@ -2,9 +2,11 @@ import { useState } from 'preact/hooks';
 import type { CapturedSource } from '../../utils/job';
 import { preview } from '../../utils/text';
 import { ContextSummary } from './ContextSummary';
+import { ImageSourceSummary } from './ImageSourceSummary';
 
 export function SourceSummary({ source }: { source: CapturedSource }) {
   const [open, setOpen] = useState(false);
+  if (source.image) return <ImageSourceSummary source={source} image={source.image} />;
   return (
     <section class="source" aria-label="Captured text">
       <div class="source-head">
