@@ -162,7 +162,7 @@ const NOT_FROM_HTTP: Partial<Record<ErrorKind, string>> = {
   'builtin-unavailable': "Chrome's on-device model, not HTTP (tests/unit/builtin-model.test.ts)",
   'builtin-no-images': "Chrome's on-device model refuses image input (tests/unit/builtin-model.test.ts)",
   'image-unreadable': 'no way to get the pixels of an image: fetch, page and screenshot all refused (tests/e2e/image-source.e2e.ts)',
-  'image-source-off': 'prompts from images are turned off in Settings (tests/unit/image-source-runner.test.ts)',
+  'image-source-off': 'prompts from images are turned off in Settings (tests/integration/image-source.test.ts)',
   // The Images API rows: each produced from the fake server's /v1/images/generations through the
   // real SDK in tests/integration/images.test.ts, or decided before any request.
   'image-refused': 'images endpoint, moderation_blocked before drawing (tests/integration/images.test.ts)',
