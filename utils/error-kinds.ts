@@ -148,26 +148,25 @@ export const ERROR_KINDS = {
   'image-unreadable': {
     title: 'This image cannot be read',
     message:
-      'Promptbrush could not get the pixels of this image: the page did not let it read the image, and no part of it was on screen to capture, or the browser does not let extensions read this page. Open the image on its own, or save it and paste it into the box below. Nothing was sent.',
+      'Promptbrush could not get the pixels of this image (the details say why). Save the image and paste it into the box below. Nothing was sent.',
     action: 'none',
   },
   'model-cannot-see': {
     title: 'This model cannot read images',
     message:
-      'The provider answered that this model does not take images. Pick one that can (a vision model; where the provider lists it, Settings marks it "reads images"), then retry: the image is kept.',
+      'The provider says this model does not take images. Pick one that can (Settings marks those it lists as "reads images"), then retry.',
     action: 'retry',
     field: 'chat-model',
   },
   'builtin-no-images': {
     title: "Chrome's built-in model cannot read images here",
-    message:
-      "This browser's on-device model takes text only (image input needs a newer Chrome on a capable device). Choose another provider for prompts from images; prompts from text still work here.",
+    message: "This browser's on-device model takes text only here. Choose another provider for prompts from images; text still works.",
     action: 'open-options',
     field: 'provider',
   },
   'image-source-off': {
     title: 'Prompts from images are turned off',
-    message: 'Turn on "Prompts from images" in Settings to write prompts from an image you right-click, paste or drop. Nothing was sent.',
+    message: 'Turn them on in Settings to write prompts from an image you right-click, paste or drop. Nothing was sent.',
     action: 'open-options',
     field: 'image-source',
   },

@@ -62,23 +62,23 @@ describe('the composer takes images', () => {
 });
 
 describe('the image sent, as the popup shows it', () => {
-  it('shows the thumbnail, the size and format of what was sent, and from what it was scaled', () => {
+  it('shows the thumbnail, the size and format of what was sent, and from what it was scaled', async () => {
     render(<SourceSummary source={SOURCE} />);
-    expect(screen.getByTestId('source-image-facts').textContent).toBe('1024×768 JPEG, 147.0 KB (scaled down from 4000×3000)');
+    expect((await screen.findByTestId('source-image-facts')).textContent).toBe('1024×768 JPEG, 147.0 KB (scaled down from 4000×3000)');
     expect(screen.getByTestId('source-thumb').getAttribute('src')).toBe(THUMB);
     expect(screen.queryByTestId('source-screenshot')).toBeNull();
     expect(screen.getByTestId('context-sent').textContent).toContain('page title');
   });
 
-  it('says when a screenshot of the visible part was used, and names a pasted file', () => {
+  it('says when a screenshot of the visible part was used, and names a pasted file', async () => {
     render(<SourceSummary source={{ ...SOURCE, image: { ...IMAGE, via: 'screenshot', originalWidth: 1024, originalHeight: 768 } }} />);
-    expect(screen.getByTestId('source-screenshot').textContent).toContain('A screenshot of the visible part of the image was used');
+    expect((await screen.findByTestId('source-screenshot')).textContent).toContain('A screenshot of the visible part of the image was used');
     expect(screen.getByTestId('source-image-facts').textContent).toBe('1024×768 JPEG, 147.0 KB');
     cleanup();
     render(
       <SourceSummary source={{ text: '', originalLength: 0, shortened: false, image: { ...IMAGE, via: 'paste', name: 'harbour.png' } }} />,
     );
-    expect(screen.getByTestId('source-image-facts').textContent).toContain('· harbour.png');
+    expect((await screen.findByTestId('source-image-facts')).textContent).toContain('· harbour.png');
     expect(screen.queryByTestId('context-sent')).toBeNull();
   });
 
