@@ -72,7 +72,9 @@ describe('the image sent, as the popup shows it', () => {
 
   it('says when a screenshot of the visible part was used, and names a pasted file', async () => {
     render(<SourceSummary source={{ ...SOURCE, image: { ...IMAGE, via: 'screenshot', originalWidth: 1024, originalHeight: 768 } }} />);
-    expect((await screen.findByTestId('source-screenshot')).textContent).toContain('A screenshot of the visible part of the image was used');
+    expect((await screen.findByTestId('source-screenshot')).textContent).toContain(
+      'A screenshot of the visible part of the image was used',
+    );
     expect(screen.getByTestId('source-image-facts').textContent).toBe('1024×768 JPEG, 147.0 KB');
     cleanup();
     render(

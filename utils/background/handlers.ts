@@ -10,6 +10,7 @@ import { hasHostAccess } from '../permission-requests';
 import type { ProviderDraft } from '../protocol';
 import { providerForBaseUrl } from '../providers';
 import { loadSettings } from '../settings-store';
+import { fillGenerator } from './handoff-fill';
 import { cancelImageRun, startImageRun } from './image-runner';
 import { cancelJob, isActive, regenerateJob, retryJob, reuseJob, startFromImageData, startFromTab, startFromText } from './job-runner';
 import { mutateJobById } from './job-store';
@@ -93,4 +94,5 @@ export const handlers: Handlers = {
     return { entries, bytes };
   },
   updateSettings: ({ patch }) => updateSettings(patch),
+  fillGenerator: (request) => fillGenerator(request),
 };
