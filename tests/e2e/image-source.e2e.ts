@@ -13,7 +13,7 @@ import type { Job } from '../../utils/job';
 import { DEFAULT_REPLY, type VisionImage } from '../fixtures/fake-openai';
 import { type PageServer, startPageServer } from '../fixtures/page-server';
 import { scenePng } from '../fixtures/png';
-import { configure, grantActiveTab, openPopup, type Session, startSession, storedJob, tabIdOf } from './harness';
+import { configure, grantActiveTab, openPopup, type Session, screenshotPath, startSession, storedJob, tabIdOf } from './harness';
 
 let session: Session;
 let foreign: PageServer;
@@ -138,6 +138,8 @@ describe('an image right-clicked on a page', () => {
     const popup = await openPopup(session);
     await expectShownAsSent(popup, image);
     expect(await popup.getByTestId('source-screenshot').count()).toBe(0);
+    // The README's picture of a prompt from an image.
+    await popup.screenshot({ path: screenshotPath('popup-image-source.png') });
   });
 
   it('another site without CORS: a screenshot of the visible part, cropped to the image, and the popup says so', async () => {
