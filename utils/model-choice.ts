@@ -1,11 +1,13 @@
 // What the model picker shows for a live model list: usable models, retired ones hidden,
 // upcoming shutdowns flagged, and a chosen model that has gone away. Pure.
-import { isRetired, type ModelInfo, pickChatModel, usableChatModels } from './models';
+import { isRetired, type ModelInfo, pickChatModel, readsImages, usableChatModels } from './models';
 
 export interface ModelOption {
   id: string;
   /** The day (YYYY-MM-DD) of a shutdown ahead; the page says it in the person's language. */
   retiresOn?: string;
+  /** The endpoint lists image input for it (prompts from images need such a model). */
+  readsImages?: true;
 }
 
 export interface ModelChoice {
@@ -26,7 +28,8 @@ export function modelChoice(models: ModelInfo[], chosen: string, nowSeconds: num
   const usable = usableChatModels(models, nowSeconds);
   const options = usable.map((m) => {
     const retiresOn = m.shutdownDate !== undefined ? isoDay(m.shutdownDate) : undefined;
-    return { id: m.id, ...(retiresOn ? { retiresOn } : {}) };
+    const vision = readsImages(m) === true;
+    return { id: m.id, ...(retiresOn ? { retiresOn } : {}), ...(vision ? { readsImages: true as const } : {}) };
   });
   const automatic = pickChatModel(models, nowSeconds);
   const choice: ModelChoice = {

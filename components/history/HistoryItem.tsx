@@ -27,11 +27,29 @@ export function HistoryItem({ entry, onReuse, onDelete }: Props) {
         <p class="history-prompt" data-testid="history-prompt">
           {job ? preview(job.prompt, 220) : tn('history_images', entry.images.length)}
         </p>
-        {job?.source && (
+        {job?.source?.image ? (
           <p class="hint history-source">
-            {job.source.title ? t('history_from_page', preview(job.source.title, 50)) : t('history_from_text')}:{' '}
-            {preview(job.source.text, 90)}
+            {job.source.image.thumbnail && (
+              <img
+                class="history-source-thumb"
+                src={job.source.image.thumbnail}
+                alt={t('history_source_thumb_alt')}
+                data-testid="history-source-thumb"
+              />
+            )}
+            {job.source.title
+              ? t('history_from_image_on', preview(job.source.title, 50))
+              : job.source.image.name
+                ? t('history_from_image_named', preview(job.source.image.name, 40))
+                : t('history_from_image')}
           </p>
+        ) : (
+          job?.source && (
+            <p class="hint history-source">
+              {job.source.title ? t('history_from_page', preview(job.source.title, 50)) : t('history_from_text')}:{' '}
+              {preview(job.source.text, 90)}
+            </p>
+          )
         )}
         <p class="hint">
           {when(entry.createdAt)}

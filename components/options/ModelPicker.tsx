@@ -72,6 +72,7 @@ export function ModelPicker({ value, list, onChange, onRefresh, onSwitch }: Prop
             {choice.options.map((o) => (
               <option key={o.id} value={o.id}>
                 {o.retiresOn ? t('model_retires', o.id, formatDay(o.retiresOn)) : o.id}
+                {o.readsImages ? ` · ${t('model_reads_images')}` : ''}
               </option>
             ))}
             <option value={OTHER}>{t('model_other')}</option>
@@ -92,6 +93,11 @@ export function ModelPicker({ value, list, onChange, onRefresh, onSwitch }: Prop
       <p class="hint" data-testid="model-list-status">
         {listStatus()}
       </p>
+      {listed && choice.options.some((o) => o.readsImages) && (
+        <p class="hint" data-testid="model-vision-hint">
+          {t('model_vision_hint')}
+        </p>
+      )}
       {choice.gone && (
         <div class="notice notice-warn" role="alert" data-testid="model-gone">
           <p>

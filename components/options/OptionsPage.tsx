@@ -4,6 +4,7 @@ import { CraftOptions } from './CraftOptions';
 import { GeneratorsOptions } from './GeneratorsOptions';
 import { HistoryOptions } from './HistoryOptions';
 import { ImageOptions } from './ImageOptions';
+import { ImageSourceOptions } from './ImageSourceOptions';
 import { LimitsOptions } from './LimitsOptions';
 import { ProviderFieldset } from './ProviderFieldset';
 import { SaveBar } from './SaveBar';
@@ -37,6 +38,7 @@ export function OptionsPage({ form, provider }: Props) {
         <ImageOptions settings={settings} update={update} draft={() => providerDraft(settings, provider.keyDraft)} />
         <GeneratorsOptions generators={settings.generators} onChange={(generators) => update({ generators })} />
         <CaptureOptions value={settings.context} onChange={(context) => update({ context })} />
+        <ImageSourceOptions value={settings.imageSource} onChange={(imageSource) => update({ imageSource })} />
         <HistoryOptions settings={settings} onChange={update} />
         <LimitsOptions settings={settings} update={update} />
         <SaveBar status={form.status} />

@@ -7,6 +7,7 @@ export const SECTIONS = [
   { id: 'section-images', label: 'section_images' },
   { id: 'section-generators', label: 'section_generators' },
   { id: 'section-capture', label: 'section_capture' },
+  { id: 'section-image-source', label: 'section_image_source' },
   { id: 'section-history', label: 'section_history' },
   { id: 'section-limits', label: 'section_limits' },
 ] as const satisfies readonly { id: string; label: MessageKey }[];

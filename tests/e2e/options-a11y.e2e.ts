@@ -111,7 +111,7 @@ describe('in English', () => {
       await page.screenshot({ path: screenshotPath(`options-${theme}.png`) });
       for (const summary of await page.locator('.templates summary').all()) await summary.click();
       const nav = page.getByRole('navigation', { name: 'Sections' });
-      expect(await nav.getByRole('link').count()).toBe(7);
+      expect(await nav.getByRole('link').count()).toBe(8);
       // The index stays in view beside the sections on a wide window.
       await page.locator('#section-limits').scrollIntoViewIfNeeded();
       await expect.poll(() => nav.evaluate((element) => element.getBoundingClientRect().top)).toBeGreaterThanOrEqual(0);

@@ -244,6 +244,7 @@ describe('options: provider', () => {
       ['Image generation', '#section-images'],
       ['External generators', '#section-generators'],
       ['Capture and privacy', '#section-capture'],
+      ['Prompts from images', '#section-image-source'],
       ['History', '#section-history'],
       ['Limits', '#section-limits'],
     ]);
