@@ -1,8 +1,14 @@
 import { useState } from 'preact/hooks';
 import { formatSize, t } from '../../utils/i18n';
 import { lazy } from '../shared/lazy';
-import { HistoryNoticeBanner } from './HistoryNoticeBanner';
+import { useHistoryNotice } from './useHistoryNotice';
 import { useHistoryUsage } from './useHistoryUsage';
+
+/** A failed history write is rare: its words load only when there is one to show. */
+const HistoryNoticeView = lazy(
+  () => import('./HistoryNoticeBanner').then((module) => module.HistoryNoticeView),
+  () => null,
+);
 
 /** The list itself, with the database and file code it needs, loads when the history is first opened. */
 const HistoryContents = lazy(
@@ -20,12 +26,13 @@ const HistoryContents = lazy(
  */
 export function HistoryPanel() {
   const usage = useHistoryUsage();
+  const [notice, dismiss] = useHistoryNotice();
   const [open, setOpen] = useState(false);
   const preload = () => void HistoryContents.preload().catch(() => undefined);
 
   return (
     <section class="history" aria-label={t('section_history')}>
-      <HistoryNoticeBanner />
+      {notice && <HistoryNoticeView notice={notice} onDismiss={dismiss} />}
       <button
         type="button"
         class="history-toggle"

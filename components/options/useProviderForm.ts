@@ -38,8 +38,13 @@ export interface ProviderForm {
   askAccess: (baseUrl: string | null) => Promise<boolean>;
   /** Whether a typed key or a change of where it is kept waits to be saved. */
   keyPending: () => boolean;
-  /** Saves a typed key (for the endpoint just saved) or moves the saved one; clears the field. */
-  commitKey: () => Promise<void>;
+  /** The key in the field now (a save asked for now commits this one, not what is typed meanwhile). */
+  keyNow: () => string;
+  /**
+   * Saves `typed` (the key in the field when the save was asked for) for the endpoint just saved,
+   * or moves the saved key to where it should be kept; clears the field if it still holds `typed`.
+   */
+  commitKey: (typed: string) => Promise<void>;
 }
 
 export function useProviderForm(): ProviderForm {
@@ -99,8 +104,8 @@ export function useProviderForm(): ProviderForm {
     return typed.trim() !== '' || (status?.hasKey === true && (status.storage === 'session') !== session);
   };
 
-  const commitKey = async () => {
-    const { keyDraft: typed, sessionOnly: session, keyStatus: status } = latest.current;
+  const commitKey = async (typed: string) => {
+    const { sessionOnly: session, keyStatus: status } = latest.current;
     if (typed.trim()) {
       const saved = await send('saveApiKey', { apiKey: typed.trim(), sessionOnly: session });
       // Cleared only if the person did not type on meanwhile.
@@ -122,6 +127,7 @@ export function useProviderForm(): ProviderForm {
     checkAccess,
     askAccess,
     keyPending,
+    keyNow: () => latest.current.keyDraft,
     commitKey,
   };
 }

@@ -78,7 +78,8 @@ export function useSettingsForm(provider: ProviderForm): SettingsForm | null {
     return !same(savable(shown.current, stored.current).edited, stored.current) || provider.keyPending();
   };
 
-  const save = async (withKey: boolean, settle: boolean) => {
+  /** `typedKey`: the key in its field when the save was asked for ('' when the key is not saved now). */
+  const save = async (typedKey: string | null, settle: boolean) => {
     const form = shown.current;
     const before = stored.current;
     if (!form || !before) return;
@@ -94,7 +95,7 @@ export function useSettingsForm(provider: ProviderForm): SettingsForm | null {
           void releaseSiteAccess(unusedSitePatterns(before.generators, saved.generators, endpoint ? [endpoint] : []));
         }
       }
-      if (withKey) await provider.commitKey();
+      if (typedKey !== null) await provider.commitKey(typedKey);
       if (settle && shown.current === form) show(settled(form, edited));
       setStatus((current) => ({
         ...current,
@@ -110,8 +111,10 @@ export function useSettingsForm(provider: ProviderForm): SettingsForm | null {
     clearTimeout(timer.current);
     timer.current = undefined;
     running.current++;
+    // The key as it is now: one typed on while an earlier save waits is saved when its field is left.
+    const typedKey = withKey ? provider.keyNow() : null;
     queue.current = queue.current
-      .then(() => save(withKey, settle))
+      .then(() => save(typedKey, settle))
       .finally(() => {
         running.current--;
       });

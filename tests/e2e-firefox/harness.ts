@@ -286,6 +286,9 @@ export async function clickButton(page: Page, label: string): Promise<void> {
   for (const handle of await page.$$('button')) {
     const match = await handle.evaluate((b, label) => !b.disabled && (b.textContent ?? '').trim().startsWith(label), label);
     if (match) {
+      // To the middle of the window first: a bar that stays at the bottom (the options page's save
+      // line) may cover a button scrolled just into view.
+      await handle.evaluate((b) => b.scrollIntoView({ block: 'center' }));
       await handle.click();
       return;
     }

@@ -197,6 +197,19 @@ describe('options: provider', () => {
     expect(view.container.innerHTML).not.toContain(KEY);
   });
 
+  it('does not save a key typed while an earlier save is on its way', async () => {
+    await renderWith({});
+    const timeout = screen.getByLabelText('Give up on the model after (seconds)');
+    fireEvent.input(timeout, { target: { value: '100' } });
+    fireEvent.focusOut(timeout);
+    // The save above now waits for the background; the key is being typed meanwhile.
+    fireEvent.input(screen.getByLabelText('API key'), { target: { value: 'sk-half' } });
+    await waitFor(async () => expect((await loadSettings()).requestTimeoutSeconds).toBe(100));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(sent.some((m) => m.type === 'saveApiKey')).toBe(false);
+    expect((screen.getByLabelText('API key') as HTMLInputElement).value).toBe('sk-half');
+  });
+
   it('saves a pasted key at once', async () => {
     await renderWith({});
     const field = screen.getByLabelText('API key') as HTMLInputElement;
