@@ -1,30 +1,43 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ShortcutHint } from '../shared/ShortcutHint';
+import { primaryModifier, t } from './strings';
 
 interface Props {
   disabled: boolean;
   onExpand: (text: string) => void;
   onUseSelection: () => void;
+  /** Back to the job shown before "New prompt" (absent when there is none). */
+  onBack?: () => void;
+  /** Focus the text box when shown (opened with "New prompt"). */
+  autoFocus?: boolean;
 }
 
 /** Type or paste text, or take the selection of the page behind the popup. */
-export function Composer({ disabled, onExpand, onUseSelection }: Props) {
+export function Composer({ disabled, onExpand, onUseSelection, onBack, autoFocus }: Props) {
   const [text, setText] = useState('');
+  const box = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (autoFocus) box.current?.focus();
+  }, [autoFocus]);
   const submit = () => {
     if (!disabled && text.trim()) onExpand(text);
   };
   return (
-    <section class="composer" aria-label="New prompt">
-      <div class="row">
-        <button type="button" onClick={onUseSelection} disabled={disabled}>
-          Use selection on this page
-        </button>
-      </div>
+    <section class="composer" aria-labelledby="composer-title">
+      <h2 class="label" id="composer-title">
+        {t('composerLabel')}
+      </h2>
+      <label class="field-label" for="composer-text">
+        {t('composerField')}
+      </label>
       <textarea
+        id="composer-text"
+        ref={box}
         data-testid="composer"
-        placeholder="…or type or paste a description here. Ctrl+Enter (⌘+Enter on a Mac) writes the prompt; Enter starts a new line."
+        placeholder={t('composerPlaceholder', primaryModifier())}
+        aria-keyshortcuts="Control+Enter Meta+Enter"
         value={text}
-        rows={3}
+        rows={6}
         onInput={(event) => setText(event.currentTarget.value)}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
@@ -35,8 +48,16 @@ export function Composer({ disabled, onExpand, onUseSelection }: Props) {
       />
       <div class="row">
         <button type="button" class="primary" onClick={submit} disabled={disabled || text.trim() === ''}>
-          Write prompt
+          {t('writePrompt')}
         </button>
+        <button type="button" onClick={onUseSelection} disabled={disabled}>
+          {t('useSelection')}
+        </button>
+        {onBack && (
+          <button type="button" class="quiet" onClick={onBack}>
+            {t('backToPrompt')}
+          </button>
+        )}
       </div>
       <ShortcutHint />
     </section>

@@ -2,6 +2,7 @@ import { ASPECT_RATIOS, type AspectRatioId } from '../../utils/aspect-ratios';
 import { type CraftChoice, VARIATION_RANGE } from '../../utils/craft';
 import { STYLE_PRESETS, type StyleId } from '../../utils/styles';
 import { TARGETS, type TargetId } from '../../utils/targets';
+import { t } from './strings';
 
 interface Props {
   choice: CraftChoice;
@@ -21,9 +22,9 @@ export function CraftPickers({ choice, onChange, disabled, idPrefix = 'pick' }: 
   const id = (name: string) => `${idPrefix}-${name}`;
   return (
     <fieldset class="pickers">
-      <legend class="visually-hidden">Prompt options</legend>
+      <legend class="visually-hidden">{t('pickersLegend')}</legend>
       <label for={id('target')}>
-        <span class="label">Target</span>
+        <span class="label">{t('pickTarget')}</span>
         <select
           id={id('target')}
           data-testid="pick-target"
@@ -39,7 +40,7 @@ export function CraftPickers({ choice, onChange, disabled, idPrefix = 'pick' }: 
         </select>
       </label>
       <label for={id('style')}>
-        <span class="label">Style</span>
+        <span class="label">{t('pickStyle')}</span>
         <select
           id={id('style')}
           data-testid="pick-style"
@@ -49,13 +50,13 @@ export function CraftPickers({ choice, onChange, disabled, idPrefix = 'pick' }: 
         >
           {STYLE_PRESETS.map((style) => (
             <option key={style.id} value={style.id}>
-              {style.id === 'none' ? 'No style' : style.label}
+              {style.id === 'none' ? t('noStyle') : style.label}
             </option>
           ))}
         </select>
       </label>
       <label for={id('aspect')}>
-        <span class="label">Aspect ratio</span>
+        <span class="label">{t('pickAspect')}</span>
         <select
           id={id('aspect')}
           data-testid="pick-aspect"
@@ -71,7 +72,7 @@ export function CraftPickers({ choice, onChange, disabled, idPrefix = 'pick' }: 
         </select>
       </label>
       <label for={id('takes')}>
-        <span class="label">Variations</span>
+        <span class="label">{t('pickTakes')}</span>
         <select
           id={id('takes')}
           data-testid="pick-takes"
@@ -81,7 +82,7 @@ export function CraftPickers({ choice, onChange, disabled, idPrefix = 'pick' }: 
         >
           {TAKES.map((n) => (
             <option key={n} value={String(n)}>
-              {n === 1 ? 'One prompt' : `${n} variations`}
+              {n === 1 ? t('onePrompt') : t('nVariations', n)}
             </option>
           ))}
         </select>

@@ -4,21 +4,24 @@ import { type ExternalGenerator, handoffPlan } from '../../utils/generators';
 import { lastGeneratorItem } from '../../utils/handoff-store';
 import type { PromptForImage } from '../../utils/image-input';
 import { loadSettings } from '../../utils/settings-store';
+import { MenuButton } from './Menu';
+import { t } from './strings';
 
 interface Props {
   input: PromptForImage;
   disabled: boolean;
+  /** Told what happened after a hand-off ("Prompt copied. ChatGPT opens with it filled in."). */
+  onStatus: (status: string) => void;
 }
 
 /**
- * "Open in X": copies the prompt (and negative prompt), then opens the generator in a new tab
- * with the prompt in the address where the site reads it. The last one used is one click away.
+ * "Open in X ▾": copies the prompt (and negative prompt), then opens the generator in a new tab
+ * with the prompt in the address where the site reads it. The last one used is the button; the
+ * others are in its menu.
  */
-export function HandoffBar({ input, disabled }: Props) {
+export function HandoffBar({ input, disabled, onStatus }: Props) {
   const [generators, setGenerators] = useState<ExternalGenerator[]>([]);
   const [lastId, setLastId] = useState('');
-  const [open, setOpen] = useState(false);
-  const [status, setStatus] = useState('');
 
   useEffect(() => {
     loadSettings().then((s) => setGenerators(s.generators));
@@ -37,12 +40,11 @@ export function HandoffBar({ input, disabled }: Props) {
       copied = false;
     }
     setLastId(generator.id);
-    setOpen(false);
     await lastGeneratorItem.setValue(generator.id);
-    setStatus(
+    onStatus(
       [
-        copied ? 'Prompt copied.' : 'Could not copy the prompt: select it and press Ctrl+C.',
-        plan.prefilled ? `${generator.name} opens with it filled in.` : `Paste it into ${generator.name}.`,
+        copied ? t('handoffCopied') : t('handoffNotCopied'),
+        plan.prefilled ? t('handoffPrefilled', generator.name) : t('handoffPaste', generator.name),
         plan.note ?? '',
       ]
         .filter(Boolean)
@@ -50,33 +52,23 @@ export function HandoffBar({ input, disabled }: Props) {
     );
     await browser.tabs.create({ url: plan.url });
   };
+  const others = generators.filter((g) => g.id !== last.id);
 
   return (
-    <section class="handoff" aria-label="Open in another generator">
-      <div class="row">
-        <button type="button" onClick={() => void handOff(last)} disabled={disabled}>
-          Open in {last.name}
-        </button>
-        <button type="button" class="link" onClick={() => setOpen(!open)} aria-expanded={open} disabled={disabled}>
-          Other generators
-        </button>
-      </div>
-      {open && (
-        <ul class="handoff-list">
-          {generators
-            .filter((g) => g.id !== last.id)
-            .map((g) => (
-              <li key={g.id}>
-                <button type="button" onClick={() => void handOff(g)}>
-                  Open in {g.name}
-                </button>
-              </li>
-            ))}
-        </ul>
+    <span class="split">
+      <button type="button" class="split-main" onClick={() => void handOff(last)} disabled={disabled}>
+        {t('openIn', last.name)}
+      </button>
+      {others.length > 0 && (
+        <MenuButton
+          class="split-more"
+          label={t('otherGenerators')}
+          disabled={disabled}
+          entries={others.map((g) => ({ label: t('openIn', g.name), onSelect: () => void handOff(g) }))}
+        >
+          <span aria-hidden="true">▾</span>
+        </MenuButton>
       )}
-      <p class="hint" role="status" data-testid="handoff-status">
-        {status}
-      </p>
-    </section>
+    </span>
   );
 }

@@ -33,25 +33,36 @@ describe('HandoffBar', () => {
       order.push(`open ${props.url} after ${writes.length} copy`);
       return undefined as never;
     });
-    render(<HandoffBar input={{ prompt: PROMPT, negativePrompt: 'text' }} disabled={false} />);
+    const onStatus = vi.fn();
+    render(<HandoffBar input={{ prompt: PROMPT, negativePrompt: 'text' }} disabled={false} onStatus={onStatus} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Open in ChatGPT' }));
     await waitFor(() => expect(create).toHaveBeenCalledTimes(1));
     expect(writes).toEqual([`${PROMPT}\n\nNegative prompt: text`]);
     expect(order).toEqual([`open https://chatgpt.com/?q=${encodeURIComponent(PROMPT)} after 1 copy`]);
     expect(await lastGeneratorItem.getValue()).toBe('chatgpt');
-    expect(screen.getByTestId('handoff-status').textContent).toContain('Prompt copied. ChatGPT opens with it filled in.');
+    expect(onStatus).toHaveBeenLastCalledWith('Prompt copied. ChatGPT opens with it filled in.');
   });
 
-  it('offers the last used generator first, and the others behind one more click', async () => {
+  it('offers the last used generator first, and the others in its menu, which Escape closes', async () => {
     spyClipboard();
     await lastGeneratorItem.setValue('midjourney');
     vi.spyOn(browser.tabs, 'create').mockResolvedValue(undefined as never);
-    render(<HandoffBar input={{ prompt: PROMPT }} disabled={false} />);
+    const onStatus = vi.fn();
+    render(<HandoffBar input={{ prompt: PROMPT }} disabled={false} onStatus={onStatus} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Open in Midjourney' }));
-    await waitFor(() => expect(screen.getByTestId('handoff-status').textContent).toContain('Paste it into Midjourney.'));
-    fireEvent.click(screen.getByRole('button', { name: 'Other generators' }));
-    expect(screen.getByRole('button', { name: 'Open in ChatGPT' })).toBeTruthy();
-    expect(screen.queryAllByRole('button', { name: 'Open in Midjourney' })).toHaveLength(1);
+    await waitFor(() => expect(onStatus).toHaveBeenLastCalledWith(expect.stringContaining('Paste it into Midjourney.')));
+    const more = screen.getByRole('button', { name: 'Other generators' });
+    expect(more.getAttribute('aria-haspopup')).toBe('menu');
+    fireEvent.click(more);
+    expect(more.getAttribute('aria-expanded')).toBe('true');
+    const items = screen.getAllByRole('menuitem').map((item) => item.textContent);
+    expect(items).toContain('Open in ChatGPT');
+    expect(items).not.toContain('Open in Midjourney');
+    // The first entry has focus; Escape closes the menu and gives focus back to its button.
+    expect(document.activeElement?.textContent).toBe(items[0]);
+    fireEvent.keyDown(document.activeElement as Element, { key: 'Escape' });
+    expect(screen.queryAllByRole('menuitem')).toHaveLength(0);
+    expect(document.activeElement).toBe(more);
   });
 });
 
