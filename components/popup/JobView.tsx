@@ -4,17 +4,31 @@ import { promptForImage } from '../../utils/image-input';
 import { canRetry, isRunning, type Job } from '../../utils/job';
 import { send } from '../../utils/messaging';
 import type { SettingsField } from '../../utils/settings-fields';
+import { lazy } from '../shared/lazy';
 import { CopyButton } from './CopyButton';
 import { ErrorNotice } from './ErrorNotice';
 import { HandoffBar } from './HandoffBar';
 import { ImagePanel, useImageGeneration } from './ImagePanel';
-import { NegativePromptBox } from './NegativePromptBox';
 import { PromptBox } from './PromptBox';
-import { RetryCountdown } from './RetryCountdown';
 import { SourceSummary } from './SourceSummary';
 import { t } from './strings';
-import { VariationCards } from './VariationCards';
 import '../shared/craft.css';
+
+/** Only some prompts have other takes or a negative prompt: their parts load when one does. */
+const VariationCards = lazy(
+  () => import('./VariationCards').then((module) => module.VariationCards),
+  () => null,
+);
+const NegativePromptBox = lazy(
+  () => import('./NegativePromptBox').then((module) => module.NegativePromptBox),
+  () => null,
+);
+
+/** Waiting to retry is rare: its countdown (and the error table's titles) load when it happens. */
+const RetryCountdown = lazy(
+  () => import('./RetryCountdown').then((module) => module.RetryCountdown),
+  () => null,
+);
 
 interface Props {
   job: Job;

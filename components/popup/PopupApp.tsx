@@ -6,11 +6,11 @@ import { send } from '../../utils/messaging';
 import { PERF_MARKS } from '../../utils/perf-marks';
 import { MAX_TEXT_CHARS } from '../../utils/protocol';
 import type { SettingsField } from '../../utils/settings-fields';
-import { HistoryNoticeBanner } from '../history/HistoryNoticeBanner';
+import { useHistoryNotice } from '../history/useHistoryNotice';
+import { lazy } from '../shared/lazy';
 import { openSettings } from '../shared/open-settings';
 import { useMarkWhen } from '../shared/useMarkWhen';
 import { useRequestErrors } from '../shared/useRequestError';
-import { Composer } from './Composer';
 import { CraftBar } from './CraftBar';
 import { ErrorNotice } from './ErrorNotice';
 import { HistoryView } from './HistoryView';
@@ -24,6 +24,18 @@ import { usePopupCraft } from './usePopupCraft';
 import { usePromptReady } from './usePromptReady';
 import './popup.css';
 import { inSidePanel, useSidePanelOpener } from './useSidePanel';
+
+/** History's own failures (a full disk) are rare: the banner and its words load when there is one. */
+const HistoryNoticeBanner = lazy(
+  () => import('../history/HistoryNoticeBanner').then((module) => module.HistoryNoticeBanner),
+  () => null,
+);
+
+/** The composer loads when there is no job, or "New prompt" is clicked. */
+const Composer = lazy(
+  () => import('./Composer').then((module) => module.Composer),
+  () => null,
+);
 
 /** Opens Settings, focused on the field that fixes a problem when there is one. */
 const openOptions = (field?: SettingsField) => openSettings(field);
@@ -58,6 +70,7 @@ export function PopupApp() {
   const craft = usePopupCraft(job, { forNext: composing, edited, run: requests.run });
   const ready = usePromptReady(job, box);
   const sidePanel = useSidePanelOpener();
+  const [historyNotice] = useHistoryNotice();
   useMarkWhen(PERF_MARKS.jobRendered, Boolean(job));
   useEffect(() => requests.clear(), [job?.id]);
   // Another job (written here, from the page's menu, or taken from history) is shown at once.
@@ -115,7 +128,7 @@ export function PopupApp() {
       </p>
 
       {hasKey === false && <KeyMissing onOpenOptions={() => openOptions('api-key')} />}
-      <HistoryNoticeBanner />
+      {historyNotice && <HistoryNoticeBanner />}
       {requests.failure && (
         <div class="request-error" data-testid="request-error">
           <ErrorNotice error={requests.failure.error} onOpenOptions={openOptions} onRetry={requests.failure.retry} />

@@ -99,6 +99,12 @@ export const POPUP_STRINGS = {
     'Promptbrush writes prompts with your own OpenAI (or OpenAI-compatible) account. Add a key in Settings; it stays in this browser and is sent only to the endpoint you choose.',
   openSettings: 'Open settings',
 
+  // Error notices (their titles and words are the error table's, utils/error-kinds.ts).
+  retry: 'Retry',
+  details: 'Details: $1',
+  providerWait: 'The provider asks to wait $1 s.',
+  errorUnshown: 'Something went wrong ($1), and Promptbrush could not load the words for it. Close and reopen this window.',
+
   // Images.
   imageSection: 'Image',
   imageStarting: 'Starting the image…',
