@@ -241,12 +241,12 @@ describe('the popup, prompt first, in every state', () => {
     await result.getByRole('button', { name: 'Full size' }).click();
     const viewer = popup.getByTestId('image-viewer');
     await viewer.waitFor();
-    expect(await popup.evaluate(() => document.activeElement?.textContent)).toBe('Close');
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.textContent)).toBe('Close');
     for (let i = 0; i < 3; i++) await popup.keyboard.press('Tab');
     expect(await popup.evaluate(() => !!document.activeElement?.closest('[data-testid="image-viewer"]'))).toBe(true);
     await popup.keyboard.press('Escape');
     await expect.poll(() => viewer.count()).toBe(0);
-    expect(await popup.evaluate(() => document.activeElement?.textContent)).toBe('Full size');
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.textContent)).toBe('Full size');
   });
 });
 
@@ -277,9 +277,9 @@ describe('the keyboard', () => {
     await more.focus();
     await popup.keyboard.press('Enter');
     await expect.poll(() => popup.getByRole('menu').count()).toBe(1);
-    expect(await popup.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('menuitem');
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('menuitem');
     await popup.keyboard.press('Escape');
     await expect.poll(() => popup.getByRole('menu').count()).toBe(0);
-    expect(await popup.evaluate(() => document.activeElement?.textContent)).toBe('⋯');
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.textContent)).toBe('⋯');
   });
 });
