@@ -143,7 +143,7 @@ export function PopupApp() {
             <CraftBar craft={craft} />
             {composing ? (
               <Composer
-                disabled={hasKey !== true || running}
+                disabled={hasKey !== true}
                 onExpand={expandText}
                 onUseSelection={useSelection}
                 onBack={job ? () => setView('job') : undefined}

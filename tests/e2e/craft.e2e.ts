@@ -18,6 +18,7 @@ import {
   type Session,
   screenshotPath,
   startSession,
+  storedJob,
 } from './harness';
 
 let session: Session;
@@ -133,6 +134,31 @@ describe('prompt craft in the popup', () => {
       .poll(() => popup.getByRole('button', { name: /^Prompt options:/ }).textContent(), { timeout: 15_000 })
       .toContain('Midjourney');
     expect((await storedSettings()).target ?? 'gpt-image').toBe('gpt-image');
+  });
+
+  it('a hand edit is never overwritten: a picker change waits for "Rewrite with these settings"', async () => {
+    await configure(session);
+    const popup = await promptFromSelection();
+    const prompt = popup.getByTestId('prompt');
+    await prompt.fill('My own lighthouse prompt, written by hand.');
+    await expect.poll(async () => (await storedJob(session))?.prompt).toBe('My own lighthouse prompt, written by hand.');
+
+    session.server.chat.reply = MESSY_MIDJOURNEY;
+    await openPickers(popup);
+    await popup.getByLabel('Target').selectOption('midjourney');
+    const kept = popup.getByTestId('edit-kept');
+    await kept.waitFor();
+    expect(await kept.textContent()).toContain('Your edit is kept.');
+    expect(await prompt.inputValue()).toBe('My own lighthouse prompt, written by hand.');
+    expect(session.server.chatRequests()).toHaveLength(1);
+
+    await kept.getByRole('button', { name: 'Rewrite with these settings' }).click();
+    await expect.poll(() => session.server.chatRequests().length, { timeout: 15_000 }).toBe(2);
+    expect(systemOf(session.server.chatRequests()[1])).toContain('Target: Midjourney');
+    await expect
+      .poll(() => prompt.inputValue(), { timeout: 15_000 })
+      .toMatch(/^lone lighthouse keeper.* --ar 1:1 --s 1000 --v 7 --no text$/);
+    expect(await kept.count()).toBe(0);
   });
 
   it('Stable Diffusion: the negative prompt has its own field and its own Copy', async () => {
