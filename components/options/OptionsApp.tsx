@@ -1,15 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
-import { hostLabel } from '../../utils/host-patterns';
+import { unusedSitePatterns } from '../../utils/generator-edits';
+import { hostLabel, hostPatternFor } from '../../utils/host-patterns';
 import { send } from '../../utils/messaging';
 import { PROVIDERS } from '../../utils/providers';
 import { normalizeBaseUrl, type Settings, validateSettings } from '../../utils/settings';
 import { settingsPatch } from '../../utils/settings-patch';
 import { loadSettings } from '../../utils/settings-store';
+import { releaseSiteAccess } from '../../utils/site-access';
 import { CaptureOptions } from './CaptureOptions';
 import { CraftOptions } from './CraftOptions';
 import { GeneratorsOptions } from './GeneratorsOptions';
 import { HistoryOptions } from './HistoryOptions';
 import { ImageOptions } from './ImageOptions';
+import { ImageSourceOptions } from './ImageSourceOptions';
 import { LimitsOptions } from './LimitsOptions';
 import { ProviderFieldset } from './ProviderFieldset';
 import { useFocusFromHash } from './useFocusFromHash';
@@ -24,7 +27,6 @@ export function OptionsApp() {
   const provider = useProviderForm();
   const [status, setStatus] = useState<Status>(null);
   const [busy, setBusy] = useState(false);
-
   const show = (stored: Settings) => {
     setLoaded(stored);
     setSettings(stored);
@@ -44,7 +46,11 @@ export function OptionsApp() {
     setBusy(true);
     try {
       const edited = validateSettings({ ...settings, baseUrl: normalized ?? settings.baseUrl });
-      show(await send('updateSettings', { patch: settingsPatch(loaded, edited) }));
+      const saved = await send('updateSettings', { patch: settingsPatch(loaded, edited) });
+      show(saved);
+      // Sites no longer filled give their permission back (never the provider endpoint's).
+      const endpoint = hostPatternFor(saved.baseUrl);
+      void releaseSiteAccess(unusedSitePatterns(loaded.generators, saved.generators, endpoint ? [endpoint] : []));
       // After the settings: a typed key is bound to the endpoint just saved.
       await provider.commitKey();
       const answered = await Promise.race([access.then(() => true), new Promise<false>((resolve) => setTimeout(resolve, 200, false))]);
@@ -92,6 +98,7 @@ export function OptionsApp() {
         <ImageOptions settings={settings} update={update} draft={() => providerDraft(settings, provider.keyDraft)} />
         <GeneratorsOptions generators={settings.generators} onChange={(generators) => update({ generators })} />
         <CaptureOptions value={settings.context} onChange={(context) => update({ context })} />
+        <ImageSourceOptions value={settings.imageSource} onChange={(imageSource) => update({ imageSource })} />
         <HistoryOptions settings={settings} onChange={update} />
         <LimitsOptions settings={settings} update={update} />
 

@@ -1,21 +1,25 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ShortcutHint } from '../shared/ShortcutHint';
 import { primaryModifier, t } from './strings';
+import { useImageDrop } from './useImageDrop';
 
 interface Props {
   disabled: boolean;
   onExpand: (text: string) => void;
   onUseSelection: () => void;
+  /** An image pasted or dropped into the box (absent: images are left alone). */
+  onImage?: (file: File) => void;
   /** Back to the job shown before "New prompt" (absent when there is none). */
   onBack?: () => void;
   /** Focus the text box when shown (opened with "New prompt"). */
   autoFocus?: boolean;
 }
 
-/** Type or paste text, or take the selection of the page behind the popup. */
-export function Composer({ disabled, onExpand, onUseSelection, onBack, autoFocus }: Props) {
+/** Type or paste text (or paste or drop an image), or take the selection of the page behind the popup. */
+export function Composer({ disabled, onExpand, onUseSelection, onImage, onBack, autoFocus }: Props) {
   const [text, setText] = useState('');
   const box = useRef<HTMLTextAreaElement>(null);
+  const drop = useImageDrop(disabled ? undefined : onImage);
   useEffect(() => {
     if (autoFocus) box.current?.focus();
   }, [autoFocus]);
@@ -23,7 +27,7 @@ export function Composer({ disabled, onExpand, onUseSelection, onBack, autoFocus
     if (!disabled && text.trim()) onExpand(text);
   };
   return (
-    <section class="composer" aria-labelledby="composer-title">
+    <section class="composer" aria-labelledby="composer-title" {...drop}>
       <h2 class="label" id="composer-title">
         {t('composerLabel')}
       </h2>

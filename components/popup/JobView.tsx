@@ -57,8 +57,17 @@ export function JobView({ job, keyMissing, run, shownPrompt, onPromptText, onNeg
   const error = job.error && !(keyMissing && job.error.kind === 'missing-key') ? job.error : undefined;
   const nothingWritten = !running && job.prompt === '' && (job.status === 'error' || keyMissing);
   const canAct = !running && input.prompt.trim() !== '';
+  const fromImage = job.tab?.srcUrl !== undefined || job.trigger === 'popup-image';
   const status =
-    job.status === 'capturing' ? t('reading') : running ? (job.model ? t('writingWith', job.model) : t('starting')) : undefined;
+    job.status === 'capturing'
+      ? fromImage
+        ? t('readingImage')
+        : t('reading')
+      : running
+        ? job.model
+          ? t('writingWith', job.model)
+          : t('starting')
+        : undefined;
 
   return (
     <article class="job" data-status={job.status}>

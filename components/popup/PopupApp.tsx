@@ -81,6 +81,11 @@ export function PopupApp() {
     if (text.length > MAX_TEXT_CHARS) requests.fail({ kind: 'text-too-long' });
     else run(() => send('expandText', { text, ...choiceFor() }));
   };
+  const expandImage = (file: File) =>
+    run(async () => {
+      const { readImageFile } = await import('./image-file');
+      await send('expandImage', { ...(await readImageFile(file)), ...choiceFor() });
+    });
   const useSelection = () =>
     run(async () => {
       const tabId = await targetTabId();
@@ -146,6 +151,7 @@ export function PopupApp() {
                 disabled={hasKey !== true}
                 onExpand={expandText}
                 onUseSelection={useSelection}
+                onImage={expandImage}
                 onBack={job ? () => setView('job') : undefined}
                 autoFocus={!!job}
               />

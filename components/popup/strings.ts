@@ -39,6 +39,7 @@ export const POPUP_STRINGS = {
 
   // The captured text.
   sourceLabel: 'Text sent',
+  imageSent: 'Image sent…',
   showAll: 'Show all',
   showLess: 'Show less',
   shortened: 'Shortened from $1 to $2 characters.',
@@ -56,6 +57,7 @@ export const POPUP_STRINGS = {
   // The prompt and its actions.
   promptLabel: 'Image prompt',
   reading: 'Reading the selection…',
+  readingImage: 'Reading the image…',
   starting: 'Starting…',
   writingWith: 'Writing with $1…',
   cancel: 'Cancel',
@@ -77,6 +79,14 @@ export const POPUP_STRINGS = {
   handoffNotCopied: 'Could not copy the prompt: select it and press Ctrl+C.',
   handoffPrefilled: '$1 opens with it filled in.',
   handoffPaste: 'Paste it into $1.',
+  fillOpening: '$1 Opening $2 to put it in its prompt box…',
+  fillDone: "$1 It is in $2's prompt box: press its own Generate.",
+  fillDoneNegative: "$1 It is in $2's prompt box, with the negative prompt: press its own Generate.",
+  fillNoAccess: "$1 Without access to $2, Promptbrush cannot fill $3's prompt box: paste it with $4.",
+  fillNoBox: 'Promptbrush found no prompt box on $1.',
+  fillNotLoaded: '$1 did not finish loading.',
+  fillCannotType: 'Promptbrush could not type into $1.',
+  fillPaste: '$1 The prompt is on the clipboard: paste it with $2.',
 
   // Variations and the negative prompt.
   otherTakes: 'Other takes ($1)',
@@ -89,7 +99,7 @@ export const POPUP_STRINGS = {
   // The composer.
   composerLabel: 'New prompt',
   composerField: 'Describe an image, or paste text',
-  composerPlaceholder: 'Type or paste a description. $1+Enter writes the prompt.',
+  composerPlaceholder: 'Type or paste a description, or paste or drop an image. $1+Enter writes the prompt.',
   useSelection: 'Use selection on this page',
   writePrompt: 'Write prompt',
 

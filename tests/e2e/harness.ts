@@ -33,6 +33,8 @@ export interface Session {
 export async function launchBrowser(
   profileDir: string,
   buildDir = E2E_BUILD,
+  /** More Chromium switches (the store screenshots map api.openai.com to the fake server). */
+  extraArgs: string[] = [],
 ): Promise<{ context: BrowserContext; worker: Worker; extensionId: string }> {
   if (!existsSync(join(buildDir, 'manifest.json'))) throw new Error(`No build at ${buildDir}: run npm run build:e2e first.`);
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -50,6 +52,9 @@ export async function launchBrowser(
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      // The DevTools protocol's Extensions domain: grantActiveTab clicks the toolbar button through it.
+      '--enable-unsafe-extension-debugging',
+      ...extraArgs,
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
@@ -103,6 +108,27 @@ export async function stopServiceWorker(session: Session): Promise<void> {
     await cdp.detach();
   } finally {
     await page.close();
+  }
+}
+
+/**
+ * Clicks the extension's toolbar button on a tab through the DevTools protocol (a real action, not
+ * a hook): the browser grants activeTab for that tab, as it does on a context-menu click — which
+ * automation cannot make. The grant lasts until the tab navigates.
+ */
+export async function grantActiveTab(session: Session, page: Page): Promise<void> {
+  const browser = session.context.browser();
+  if (!browser) throw new Error('No browser handle to reach the Extensions domain.');
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as {
+      targetInfos: { targetId: string; url: string }[];
+    };
+    const tab = targetInfos.find((target) => target.url === page.url());
+    if (!tab) throw new Error(`No tab target for ${page.url()}`);
+    await cdp.send('Extensions.triggerAction' as never, { id: session.extensionId, targetId: tab.targetId } as never);
+  } finally {
+    await cdp.detach();
   }
 }
 
