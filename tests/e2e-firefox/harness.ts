@@ -157,7 +157,8 @@ export async function openExtensionPage(session: FirefoxSession, path: string, r
  * storage, and puppeteer clicks where a button was (it has no "stable" check as Playwright has).
  */
 export async function openPopup(session: FirefoxSession): Promise<Page> {
-  const page = await openExtensionPage(session, 'popup.html', '[data-testid="composer"]');
+  // The composer when there is no job, the prompt when there is one.
+  const page = await openExtensionPage(session, 'popup.html', '[data-testid="composer"], [data-testid="prompt"]');
   await page.waitForFunction(
     () => {
       const state = window as unknown as { __layout?: { height: number; since: number } };
@@ -169,6 +170,12 @@ export async function openPopup(session: FirefoxSession): Promise<Page> {
   );
   return page;
 }
+/** The composer, as a person reaches it: by itself without a job, behind "New prompt" with one. */
+export async function openComposer(page: Page): Promise<void> {
+  if ((await page.$('[data-testid="composer"]')) === null) await clickButton(page, 'New prompt');
+  await page.waitForSelector('[data-testid="composer"]', { timeout: 10_000 });
+}
+
 export const openOptions = (session: FirefoxSession) => openExtensionPage(session, 'options.html', '#base-url');
 
 /** The WebExtension `browser` global of an extension page (Firefox has it natively). */
