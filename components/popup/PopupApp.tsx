@@ -75,6 +75,10 @@ export function PopupApp() {
   useEffect(() => requests.clear(), [job?.id]);
   // Another job (written here, from the page's menu, or taken from history) is shown at once.
   useEffect(() => setView('job'), [job?.id]);
+  // From history, the job taken back ("Reuse", even of the prompt shown) or just finished shows too.
+  useEffect(() => {
+    if (!running) setView((current) => (current === 'history' ? 'job' : current));
+  }, [job?.updatedAt]);
 
   const choiceFor = () => (craft.choice ? { choice: craft.choice } : {});
   const expandText = (text: string) => {

@@ -250,6 +250,22 @@ describe('the popup, prompt first, in every state', () => {
   });
 });
 
+describe('history, a view of its own', () => {
+  it('replaces the job, with its search first; Reuse brings a prompt back', async () => {
+    await readyPopup().then((page) => page.close());
+    const popup = await openPopup(session);
+    await popup.getByTestId('prompt').waitFor();
+    const history = popup.getByRole('button', { name: /^History \(\d+\)/ });
+    await history.click();
+    expect(await history.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => popup.getByTestId('history-item').count()).toBeGreaterThan(0);
+    expect(await popup.getByTestId('prompt').count()).toBe(0);
+    await checkState(popup, 'popup-history', [popup.getByTestId('history-search')]);
+    await popup.getByTestId('history-item').last().getByRole('button', { name: 'Reuse' }).click();
+    await expect.poll(() => popup.getByTestId('prompt').count()).toBe(1);
+  });
+});
+
 describe('the side panel', () => {
   it('the same layout, with history under the job', async () => {
     const popup = await readyPopup();
