@@ -8,6 +8,10 @@ export const SETTINGS_FIELDS = {
   'chat-model': 'Choose another model',
   timeout: 'Change the time limit',
   'max-chars': 'Change the text limit',
+  'image-backend': 'Choose the image backend',
+  'image-base-url': "Check the image backend's address",
+  'image-model': 'Choose another image model',
+  'image-workflow': 'Check the workflow',
 } as const;
 
 export type SettingsField = keyof typeof SETTINGS_FIELDS;

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { RunImage } from '../../utils/history';
 import { fileNameFor } from '../../utils/image-bytes';
@@ -11,12 +12,14 @@ interface Props {
   prompt: string;
   index: number;
   count: number;
+  /** Shown under the image (its seed). */
+  children?: ComponentChildren;
 }
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
 /** One generated image: a thumbnail that opens full size, Download and Copy image. */
-export function ImageResult({ meta, prompt, index, count }: Props) {
+export function ImageResult({ meta, prompt, index, count, children }: Props) {
   const stored = useStoredImage(meta.id, meta.mime);
   const image = stored === 'gone' ? null : stored;
   const [viewing, setViewing] = useState(false);
@@ -62,6 +65,7 @@ export function ImageResult({ meta, prompt, index, count }: Props) {
           {copy === 'copied' ? 'Image copied to the clipboard (PNG)' : copy === 'failed' ? 'Copy failed: use Download instead' : ''}
         </span>
       </figcaption>
+      {children}
       {viewing && image && (
         <ImageViewer url={image.url} alt={alt} width={meta.width} height={meta.height} onClose={() => setViewing(false)} />
       )}

@@ -1,6 +1,8 @@
 import { describeRun, formatElapsed, type ImageRun, isGenerating } from '../../utils/image-run';
 import { send } from '../../utils/messaging';
+import { ImageProgress } from './ImageProgress';
 import { ImageResult } from './ImageResult';
+import { ImageSeed } from './ImageSeed';
 import { useNow, useStoredImage } from './useStoredImage';
 
 interface Props {
@@ -22,6 +24,7 @@ function Progress({ run, request }: Props) {
       {run.modelPicked && run.model && (
         <p class="hint">No image model chosen in Settings: using {run.model}, the best one your endpoint lists.</p>
       )}
+      <ImageProgress progress={run.progress} />
       {partial && partial !== 'gone' ? (
         <img
           class="partial"
@@ -53,7 +56,9 @@ export function ImageRunView({ run, request }: Props) {
     <>
       <div class={`image-grid count-${run.images.length}`}>
         {run.images.map((meta, index) => (
-          <ImageResult key={meta.id} meta={meta} prompt={run.prompt} index={index} count={run.images.length} />
+          <ImageResult key={meta.id} meta={meta} prompt={run.prompt} index={index} count={run.images.length}>
+            <ImageSeed run={run} image={meta} request={request} />
+          </ImageResult>
         ))}
       </div>
       {run.sizeApproximate && (
