@@ -1,8 +1,18 @@
 // The image backends a person can generate with, as data: what each accepts and how it is set up.
 // One adapter each turns a job into that backend's request (utils/background/image-backends/). Pure.
+import { type ImageBackendKind, isLocalBackend } from './image-backend-kinds';
 import { aspectValue, type ImageAspect } from './image-size';
 
-export type ImageBackendKind = 'openai-images' | 'chat-images' | 'a1111' | 'comfyui';
+export {
+  IMAGE_BACKEND_KINDS,
+  type ImageBackendKind,
+  isImageBackendKind,
+  isLocalBackend,
+  isSeed,
+  MAX_SEED,
+  normalizeLocalUrl,
+  RANDOM_SEED,
+} from './image-backend-kinds';
 
 export interface ImageBackendRow {
   label: string;
@@ -86,39 +96,12 @@ export const IMAGE_BACKENDS = {
   },
 } as const satisfies Record<ImageBackendKind, ImageBackendRow>;
 
-export const IMAGE_BACKEND_KINDS = Object.keys(IMAGE_BACKENDS) as ImageBackendKind[];
-
-export function isImageBackendKind(value: unknown): value is ImageBackendKind {
-  return typeof value === 'string' && Object.hasOwn(IMAGE_BACKENDS, value);
-}
-
 export function backendRow(kind: ImageBackendKind): ImageBackendRow {
   return IMAGE_BACKENDS[kind];
 }
 
 /** Whether the backend can take the chat provider's endpoint and key (the cloud ones). */
-export const canShareChatProvider = (kind: ImageBackendKind): boolean => !IMAGE_BACKENDS[kind].local;
-
-/**
- * A local server's address as typed ("127.0.0.1:7860/", "http://localhost:8188/prompt"): its
- * origin and any path prefix, without the API's own paths. Null when it is not an http(s) URL.
- */
-export function normalizeLocalUrl(input: string): string | null {
-  let text = input.trim();
-  if (text === '') return null;
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) text = `http://${text}`;
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return null;
-  }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password) return null;
-  const path = url.pathname
-    .replace(/\/+$/, '')
-    .replace(/\/(sdapi\/v1(\/[\w-]+)?|prompt|ws|history(\/[\w-]+)?|view|object_info|queue|interrupt|docs)$/, '');
-  return `${url.origin}${path}`;
-}
+export const canShareChatProvider = (kind: ImageBackendKind): boolean => !isLocalBackend(kind);
 
 /** The native scale of a Stable Diffusion checkpoint, from its name: SDXL and later draw at ~1024, SD 1.5 at ~512. */
 export function nativeScale(model: string): number {
@@ -130,12 +113,4 @@ export function localSize(aspect: ImageAspect, scale: number): { width: number; 
   const ratio = aspectValue(aspect);
   const round = (value: number) => Math.max(64, Math.round(value / 64) * 64);
   return { width: round(scale * Math.sqrt(ratio)), height: round(scale / Math.sqrt(ratio)) };
-}
-
-/** The seed a backend is sent for "random": -1 (A1111 picks one), or a fresh one where the server wants a value. */
-export const RANDOM_SEED = -1;
-export const MAX_SEED = 4_294_967_295;
-
-export function isSeed(value: unknown): value is number {
-  return Number.isInteger(value) && (value as number) >= RANDOM_SEED && (value as number) <= MAX_SEED;
 }

@@ -3,7 +3,7 @@
 // the run holds their ids. A failed run never touches the job, so the prompt is always kept. Pure.
 import type { JobError } from './errors';
 import type { RunImage } from './history';
-import type { ImageBackendKind } from './image-backends';
+import type { ImageBackendKind } from './image-backend-kinds';
 import type { ImageAspect } from './image-size';
 
 export type ImageRunStatus = 'starting' | 'generating' | 'done' | 'error';

@@ -2,7 +2,7 @@
 // which backend draws, where it is, and what it is sent. Pure: types, defaults and a total validator.
 
 import { normalizeBaseUrl } from './base-url';
-import { type ImageBackendKind, isImageBackendKind, isSeed, normalizeLocalUrl, RANDOM_SEED } from './image-backends';
+import { type ImageBackendKind, isImageBackendKind, isLocalBackend, isSeed, normalizeLocalUrl, RANDOM_SEED } from './image-backend-kinds';
 
 export const IMAGE_QUALITIES = ['auto', 'low', 'medium', 'high'] as const;
 export type ImageQuality = (typeof IMAGE_QUALITIES)[number];
@@ -72,14 +72,14 @@ const text = (value: unknown, fallback: string, max: number) => (typeof value ==
 
 /** The base URL a backend is given, in its own form: OpenAI-style (ends in /v1) or a local server's root. */
 export function normalizeBackendUrl(backend: ImageBackendKind, input: string): string | null {
-  return backend === 'a1111' || backend === 'comfyui' ? normalizeLocalUrl(input) : normalizeBaseUrl(input);
+  return isLocalBackend(backend) ? normalizeLocalUrl(input) : normalizeBaseUrl(input);
 }
 
 export function validateImageSettings(input: unknown): ImageSettings {
   const raw = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
   const d = DEFAULT_IMAGE_SETTINGS;
   const backend = isImageBackendKind(raw.backend) ? raw.backend : d.backend;
-  const local = backend === 'a1111' || backend === 'comfyui';
+  const local = isLocalBackend(backend);
   const sameAsChat = !local && (typeof raw.sameAsChat === 'boolean' ? raw.sameAsChat : d.sameAsChat);
   const baseUrl = sameAsChat || typeof raw.baseUrl !== 'string' ? '' : (normalizeBackendUrl(backend, raw.baseUrl) ?? '');
   return {

@@ -5,7 +5,7 @@
 import { type CraftChoice, strictCraftChoice } from './craft';
 import type { ErrorKind } from './error-kinds';
 import type { JobError } from './errors';
-import { type ImageBackendKind, isImageBackendKind, isSeed } from './image-backends';
+import { type ImageBackendKind, isImageBackendKind, isSeed } from './image-backend-kinds';
 import { MAX_WORKFLOW_CHARS } from './image-settings';
 import { type ImageAspect, isImageAspect } from './image-size';
 import type { KeyStatus } from './key-policy';

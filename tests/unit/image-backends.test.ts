@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { autoMap, BUILTIN_WORKFLOW, fillWorkflow, parseMapLines, resolveWorkflow } from '../../utils/comfy-workflow';
-import { IMAGE_BACKEND_KINDS, IMAGE_BACKENDS, localSize, nativeScale, normalizeLocalUrl } from '../../utils/image-backends';
+import { IMAGE_BACKEND_KINDS, IMAGE_BACKENDS, isLocalBackend, localSize, nativeScale, normalizeLocalUrl } from '../../utils/image-backends';
 import { DEFAULT_IMAGE_SETTINGS, validateImageSettings } from '../../utils/image-settings';
 import { imageCredentialFor, imageEndpoint, NO_KEY } from '../../utils/key-policy';
 import { DEFAULT_SETTINGS, SETTINGS_MIGRATIONS, SETTINGS_VERSION, validateSettings } from '../../utils/settings';
@@ -143,5 +143,12 @@ describe('ComfyUI workflows', () => {
       positive: { node: '6', input: 'text' },
       seed: { node: '3', input: 'noise_seed' },
     });
+  });
+});
+
+describe('the plain lists beside the table', () => {
+  it('name the same kinds and local rows as the table', () => {
+    expect([...IMAGE_BACKEND_KINDS].sort()).toEqual(Object.keys(IMAGE_BACKENDS).sort());
+    for (const kind of IMAGE_BACKEND_KINDS) expect(isLocalBackend(kind), kind).toBe(IMAGE_BACKENDS[kind].local);
   });
 });
