@@ -54,6 +54,8 @@ export interface BenchResults {
   /** 7. */
   worker: { startToReadyMs: Summary; wakeToFirstAnswerMs: Summary; heapBytes: number };
   popupHeapBytes: number;
+  /** 8. Per image backend: click → drawing request at the server; final image at the server → pixels in the popup. */
+  images?: Record<string, { clickToRequestMs: Summary; finalToPixelsMs: Summary }>;
   /** Page clock − Node clock, measured before and after the streaming runs. */
   clock: ClockOffset[];
   budgets: BudgetCheck[];
@@ -153,6 +155,10 @@ export function formatTable(r: BenchResults): string {
     ['7', 'Service worker start → listeners wired', timing(r.worker.startToReadyMs), 'reported'],
     ['7', 'Service worker stopped → first answer to the popup', timing(r.worker.wakeToFirstAnswerMs), 'reported'],
     ['7', 'JS heap after a job (worker / popup)', `${kb(r.worker.heapBytes)} / ${kb(r.popupHeapBytes)}`, 'reported'],
+    ...Object.entries(r.images ?? {}).flatMap(([kind, times]): [string, string, string, string][] => [
+      ['8', `Image, ${kind}: click → drawing request at the server`, timing(times.clickToRequestMs), 'reported'],
+      ['8', `Image, ${kind}: final image at the server → pixels in the popup`, timing(times.finalToPixelsMs), 'reported'],
+    ]),
   ];
   const m = r.machine;
   const p = r.parameters;
