@@ -8,7 +8,16 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { targetMenuId } from '../../utils/background/menus';
 import { type FakeA1111, startFakeA1111 } from '../fixtures/fake-a1111';
 import { COMFY_CHECKPOINTS, type FakeComfyUI, startFakeComfyUI } from '../fixtures/fake-comfyui';
-import { clickContextMenu, configure, openPageWithSelection, openPopup, type Session, screenshotPath, startSession } from './harness';
+import {
+  clickContextMenu,
+  configure,
+  openOptions,
+  openPageWithSelection,
+  openPopup,
+  type Session,
+  screenshotPath,
+  startSession,
+} from './harness';
 
 const SD_REPLY =
   'Positive prompt: (lighthouse keeper:1.3), spiral staircase, storm, masterpiece\nNegative prompt: blurry, lowres, text\n\nSteps: 30, Sampler: Euler a';
@@ -266,5 +275,24 @@ describe('chat-completion image models (OpenRouter-style)', () => {
     session.server.chatImages.mode = 'text-only';
     await generate(popup);
     expect(await errorShown(popup, 'not-image-model')).toContain('I can only describe images');
+  });
+});
+
+describe('Settings › Image generation', () => {
+  it('picking ComfyUI, Test says it answers and lists its checkpoints; Save keeps the backend and its address', async () => {
+    await configure(session);
+    const options = await openOptions(session);
+    await options.locator('#image-backend').selectOption('comfyui');
+    await options.locator('#image-base-url').fill(comfy.url);
+    await options.getByRole('button', { name: 'Test image backend' }).click();
+    const report = options.getByTestId('test-report').last();
+    await expect.poll(() => report.getAttribute('data-ok'), { timeout: 10_000 }).toBe('true');
+    expect(await report.textContent()).toContain(`${COMFY_CHECKPOINTS.length} checkpoints: ${COMFY_CHECKPOINTS.join(', ')}`);
+    await options.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => options.getByTestId('save-status').textContent(), { timeout: 10_000 }).toBe('Settings saved.');
+    const stored = await session.worker.evaluate(
+      async () => ((await chrome.storage.local.get('settings')).settings as { images: unknown }).images,
+    );
+    expect(stored).toMatchObject({ backend: 'comfyui', baseUrl: comfy.url, sameAsChat: false });
   });
 });
