@@ -97,6 +97,26 @@ export interface ProtocolMap {
    * one queue with its own changes. Answers the settings as stored after the patch.
    */
   updateSettings: { request: { patch: SettingsPatch }; response: Settings };
+  /**
+   * "Open in X" for a fill row: open (or focus) the site, put the prompt in its box, focus it.
+   * Sent after the popup copied the prompt and the person allowed the site (utils/background/handoff-fill.ts).
+   */
+  fillGenerator: { request: FillRequestMessage; response: FillOutcome };
+}
+
+export interface FillRequestMessage {
+  generatorId: string;
+  prompt: string;
+  negativePrompt?: string;
+}
+
+/** Why a fill did not happen: no box found in time, or the page could not be opened or scripted. */
+export type FillFailure = 'no-box' | 'cannot-open' | 'cannot-script' | 'not-fill';
+
+export interface FillOutcome {
+  filled: boolean;
+  negativeFilled: boolean;
+  reason?: FillFailure;
 }
 
 /** The name of the port a page opens while it shows a running job (see components/popup/useJobLiveness.ts). */
@@ -242,6 +262,17 @@ export const VALIDATORS: { [T in MessageType]: Validator<T> } = {
     const patch = parseSettingsPatch(p.patch);
     return patch ? { patch } : null;
   },
+  fillGenerator: (p) =>
+    typeof p.generatorId === 'string' &&
+    /^[a-z0-9-]{1,40}$/.test(p.generatorId) &&
+    isString(p.prompt, 100_000) &&
+    optString(p.negativePrompt, 10_000)
+      ? {
+          generatorId: p.generatorId,
+          prompt: p.prompt,
+          ...(p.negativePrompt !== undefined ? { negativePrompt: p.negativePrompt as string } : {}),
+        }
+      : null,
 };
 
 export const MESSAGE_TYPES = Object.keys(VALIDATORS) as MessageType[];

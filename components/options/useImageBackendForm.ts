@@ -55,10 +55,9 @@ export function useImageBackendForm(): ImageBackendForm {
     clearKey: async () => setKeyStatus(await send('imageKey', { action: 'clear' })),
     commitKey: async (settings) => {
       const typed = keyDraft.trim();
-      if (typed && !sharesChat(settings)) {
-        setKeyStatus(await send('imageKey', { action: 'save', apiKey: typed }));
-        setKeyDraft('');
-      } else setKeyStatus(await send('imageKey', { action: 'status' }));
+      if (!typed || sharesChat(settings)) return;
+      setKeyStatus(await send('imageKey', { action: 'save', apiKey: typed }));
+      setKeyDraft('');
     },
   };
 }

@@ -10,6 +10,7 @@ import { hasHostAccess } from '../permission-requests';
 import type { ProviderDraft } from '../protocol';
 import { providerForBaseUrl } from '../providers';
 import { loadSettings } from '../settings-store';
+import { fillGenerator } from './handoff-fill';
 import { testImageBackend } from './image-backend-check';
 import { cancelImageRun, startImageRun } from './image-runner';
 import { cancelJob, isActive, regenerateJob, retryJob, reuseJob, startFromTab, startFromText } from './job-runner';
@@ -102,4 +103,5 @@ export const handlers: Handlers = {
     return { entries, bytes };
   },
   updateSettings: ({ patch }) => updateSettings(patch),
+  fillGenerator: (request) => fillGenerator(request),
 };

@@ -234,7 +234,8 @@ export const comfyui: ImageBackendAdapter = {
       signal.addEventListener('abort', stopServerJob, { once: true });
       let queued: { prompt_id?: string };
       try {
-        queued = await postJson<{ prompt_id?: string }>(connection, '/prompt', { prompt: graph, client_id: clientId }, signal);
+        // Not cut short by Cancel: once sent, the prompt is queued, and only its id lets Cancel take it off.
+        queued = await postJson<{ prompt_id?: string }>(connection, '/prompt', { prompt: graph, client_id: clientId });
       } catch (error) {
         socket?.close();
         if (error instanceof LocalHttpError && error.status === 400) throw promptRefusal(error.body, resolved);
@@ -243,6 +244,7 @@ export const comfyui: ImageBackendAdapter = {
       if (!queued.prompt_id) throw new PromptbrushError('workflow-invalid', 'ComfyUI queued nothing.');
       const id = queued.prompt_id;
       promptId = id;
+      if (signal.aborted) stopServerJob();
       const poll = () => watchHistory(connection, id, signal);
       const report = (progress: BackendProgress) => void onProgress(progress).catch(() => undefined);
       watch = socket ? watchSocket(socket, id, report, poll) : poll();
