@@ -1,6 +1,7 @@
 // The export file: prompts (whole job snapshots) and images (bytes as base64) in one JSON file,
 // and the validation of a file being imported, record by record. Pure.
 import { byteSize, IMAGE_MIME_TYPES, type ImageMime, type ImageRecord, type ImageWithBytes, type PromptRecord } from './history';
+import { IMAGE_VIA, MAX_THUMB_CHARS, splitDataUrl } from './image-source';
 import type { Job } from './job';
 
 export const EXPORT_FORMAT = 'promptbrush-history';
@@ -121,10 +122,28 @@ const isSide = (v: unknown): v is number => Number.isInteger(v) && (v as number)
 
 const optText = (v: unknown) => v === undefined || typeof v === 'string';
 
-/** The captured source as the popup shows it: text, and optional title, address and note. */
+/** A thumbnail kept with a source image: empty, or a small data URL whose bytes are the image it says. */
+export function isThumbnail(value: unknown): boolean {
+  if (value === '') return true;
+  if (typeof value !== 'string' || value.length > MAX_THUMB_CHARS) return false;
+  const parts = splitDataUrl(value);
+  const bytes = parts && fromBase64(parts.base64);
+  return !!bytes && bytes.length > 0 && sniffImage(bytes) === parts.mime;
+}
+
+/** What a job keeps of a source image: the facts of what was sent, and a thumbnail checked like any image. */
+function isSourceImage(image: unknown): boolean {
+  if (!isObject(image) || !(IMAGE_VIA as readonly unknown[]).includes(image.via)) return false;
+  const sides = [image.width, image.height, image.originalWidth, image.originalHeight];
+  if (!sides.every(isSide) || !Number.isInteger(image.bytes) || typeof image.mime !== 'string') return false;
+  return isThumbnail(image.thumbnail) && optText(image.srcUrl) && optText(image.name);
+}
+
+/** The captured source as the popup shows it: text, optional title, address and note, or an image. */
 function isSource(source: unknown): boolean {
   if (!isObject(source) || typeof source.text !== 'string') return false;
   if (!optText(source.title) || !optText(source.url) || !optText(source.contextNote)) return false;
+  if (source.image !== undefined && !isSourceImage(source.image)) return false;
   return typeof source.originalLength === 'number' && typeof source.shortened === 'boolean';
 }
 

@@ -8,6 +8,7 @@ export const SETTINGS_FIELDS = {
   'chat-model': 'Choose another model',
   timeout: 'Change the time limit',
   'max-chars': 'Change the text limit',
+  'image-source': 'Turn on prompts from images',
   'image-backend': 'Choose the image backend',
   'image-base-url': "Check the image backend's address",
   'image-model': 'Choose another image model',

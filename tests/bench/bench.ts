@@ -16,6 +16,7 @@ import { startPageServer } from '../fixtures/page-server';
 import { attachToTarget, browserSession, evaluateIn, heapAfterGc, serviceWorkerTargetIds, stopServiceWorker } from './cdp';
 import { type ClockOffset, measureClockOffset } from './clock';
 import { imageBackendRuns } from './image-backends';
+import { imagePasteRuns, PASTED } from './image-probe';
 import { type InjectionReport, openProbedPage } from './injection-probe';
 import { type BenchOptions, parseBenchOptions, usage } from './options';
 import { instrumentPopup, readTrace, resetTrace, waitForNewPrompt } from './popup-probe';
@@ -265,6 +266,9 @@ async function main(): Promise<void> {
     const runs = await streamingRuns(popup, server, options, clockBefore);
     const clockAfter = await measureClockOffset(popup);
 
+    log(`8. ${options.warmup} + 10 images pasted into the popup`);
+    const images = await imagePasteRuns(popup, server, 10, options.warmup);
+
     log('7. heaps after a job');
     const heap = await heaps(context, popup, extensionId);
 
@@ -280,8 +284,14 @@ async function main(): Promise<void> {
 
     // Ten images per backend are enough to see the overhead; each one is also kept in history.
     const imageRuns = { warmup: options.warmup, runs: Math.min(options.runs, 10) };
-    log(`8. ${imageRuns.warmup} + ${imageRuns.runs} images per backend, against the fakes`);
-    const images = await imageBackendRuns(popup, worker, { openai: server, a1111, comfyui }, imageRuns, await measureClockOffset(popup));
+    log(`9. ${imageRuns.warmup} + ${imageRuns.runs} images per backend, against the fakes`);
+    const imageBackends = await imageBackendRuns(
+      popup,
+      worker,
+      { openai: server, a1111, comfyui },
+      imageRuns,
+      await measureClockOffset(popup),
+    );
 
     log(`6. ${options.warmup} + ${options.runs} streams through the openai SDK from Node`);
     const sdk = await sdkTimeToFirstToken(server, options);
@@ -324,7 +334,8 @@ async function main(): Promise<void> {
       },
       worker: { startToReadyMs: summarize(wakes.ready), wakeToFirstAnswerMs: summarize(wakes.wake), heapBytes: heap.worker },
       popupHeapBytes: heap.popup,
-      images,
+      imagePaste: { pasted: PASTED, pasteToRequestMs: summarize(images.pasteToRequestMs), sent: images.sent },
+      imageBackends,
       clock: [clockBefore, clockAfter],
     };
     const results: BenchResults = { ...partial, budgets: checkBudgets(partial) };

@@ -1,4 +1,4 @@
-// 8. The extension's overhead on an image request, per backend, against the fakes: from the click
+// 9. The extension's overhead on an image request, per backend, against the fakes: from the click
 // on "Generate image" to the drawing request at the server, and from the final image ready at the
 // server to its pixels decoded in the popup. The fakes draw in a fixed, short time, so what is
 // measured is the extension's own path (settings and key, model or checkpoint lookups, the

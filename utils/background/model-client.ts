@@ -2,7 +2,7 @@
 // No browser APIs: the same code runs in the service worker and in Node tests.
 import OpenAI, { APIUserAbortError, OpenAIError } from 'openai';
 import type { ModelInfo } from '../models';
-import type { ChatRequest } from './chat-request';
+import { type ChatRequest, wireMessages } from './chat-request';
 
 export interface ProviderConfig {
   baseUrl: string;
@@ -60,7 +60,10 @@ export interface StreamOptions {
 
 /** Streams a chat completion, calling onDelta for each piece of text; returns the whole text. */
 export async function streamChat(client: OpenAI, request: ChatRequest, options: StreamOptions): Promise<string> {
-  const stream = await client.chat.completions.create({ ...request, stream: true }, { signal: options.signal });
+  const stream = await client.chat.completions.create(
+    { model: request.model, messages: wireMessages(request), stream: true },
+    { signal: options.signal },
+  );
   let text = '';
   try {
     for await (const chunk of stream) {
@@ -90,13 +93,21 @@ function shutdownSeconds(value: unknown): number | undefined {
   return undefined;
 }
 
+/** What the model takes as input, where the endpoint says (OpenRouter: `architecture.input_modalities`). */
+function inputModalities(model: object): string[] | undefined {
+  const listed = (model as { architecture?: { input_modalities?: unknown } }).architecture?.input_modalities;
+  return Array.isArray(listed) ? listed.filter((m): m is string => typeof m === 'string').slice(0, 10) : undefined;
+}
+
 export async function listModels(client: OpenAI, signal?: AbortSignal): Promise<ModelInfo[]> {
   const models: ModelInfo[] = [];
   for await (const model of client.models.list({ signal })) {
+    const modalities = inputModalities(model);
     models.push({
       id: model.id,
       created: typeof model.created === 'number' ? model.created : undefined,
       shutdownDate: shutdownSeconds((model as { shutdown_date?: unknown }).shutdown_date),
+      ...(modalities ? { inputModalities: modalities } : {}),
     });
   }
   return models;
