@@ -224,62 +224,39 @@ export const ERROR_KINDS = {
     message: 'The connection dropped while the image was being drawn. Your prompt is kept: generate again.',
     action: 'retry',
   },
-  // Image backends (utils/image-backends.ts): what each says, and the exact way to fix it.
-  'a1111-offline': {
-    title: 'Stable Diffusion web UI not reachable',
-    message:
-      'Nothing answered at the web UI address, or it runs without its API. Start AUTOMATIC1111, Forge or SD.Next with the flags below (they turn the API on and let the extension in), check the address in Settings, then retry.',
+  // Local image servers (AUTOMATIC1111, ComfyUI): the details name the server and its exact launch flags.
+  'local-offline': {
+    title: 'Image server not reachable',
+    message: 'Start it with the flags in the details.',
     action: 'retry',
     field: 'image-base-url',
-    help: './webui.sh --api --cors-allow-origins-regex "^(chrome|moz)-extension://.*$"',
   },
-  'a1111-cors': {
-    title: 'The web UI refused the extension',
-    message:
-      'The Stable Diffusion web UI is running but does not accept requests from the extension (CORS). Restart it with the flags below, or click Save in Settings to allow its address, then retry.',
+  'local-refused': {
+    title: 'Image server refused the extension',
+    message: 'Restart it with the flags in the details.',
     action: 'retry',
     field: 'image-base-url',
-    help: './webui.sh --api --cors-allow-origins-regex "^(chrome|moz)-extension://.*$"',
-  },
-  'comfyui-offline': {
-    title: 'ComfyUI not reachable',
-    message: 'Nothing answered at the ComfyUI address. Start ComfyUI with the flag below, check the address in Settings, then retry.',
-    action: 'retry',
-    field: 'image-base-url',
-    help: 'python main.py --enable-cors-header',
-  },
-  'comfyui-cors': {
-    title: 'ComfyUI refused the extension',
-    message:
-      'ComfyUI is running but refuses requests from a browser extension (it checks where requests come from). Restart it with the flag below, then retry.',
-    action: 'retry',
-    field: 'image-base-url',
-    help: 'python main.py --enable-cors-header',
   },
   'checkpoint-missing': {
     title: 'Checkpoint not found',
-    message:
-      'The server does not have the checkpoint chosen in Settings. Pick one it lists (Test lists them), or leave the choice empty to use the loaded one.',
+    message: 'Pick one the server lists (Test lists them).',
     action: 'open-options',
     field: 'image-model',
   },
   'gpu-out-of-memory': {
     title: 'Out of GPU memory',
-    message:
-      'The graphics card ran out of memory drawing this. Your prompt is kept: draw fewer images at once, a smaller size or a lighter checkpoint, or start the server with its low-memory option (--medvram, ComfyUI --lowvram).',
+    message: 'Your prompt is kept: draw fewer or smaller images.',
     action: 'retry',
   },
   'workflow-invalid': {
-    title: 'The ComfyUI workflow cannot be used',
-    message:
-      'The workflow is not ComfyUI API-format JSON, or an input it needs is missing (the details name it). In ComfyUI use "Export (API)", paste it again, and map its nodes in Settings.',
+    title: 'ComfyUI workflow unusable',
+    message: 'Use "Export (API)" in ComfyUI; check the mapping.',
     action: 'open-options',
     field: 'image-workflow',
   },
   'not-image-model': {
     title: 'This model cannot make images',
-    message:
-      'The model answered with text only: it does not draw images. Choose an image model in Settings (on OpenRouter, one whose output includes images).',
+    message: 'It answered with text only: pick an image model.',
     action: 'open-options',
     field: 'image-model',
   },

@@ -63,12 +63,9 @@ export const DEFAULT_IMAGE_SETTINGS: ImageSettings = {
 const oneOf = <T extends string>(values: readonly T[], value: unknown, fallback: T): T =>
   typeof value === 'string' && (values as readonly string[]).includes(value) ? (value as T) : fallback;
 
-const clamp = (value: unknown, range: { min: number; max: number }, fallback: number, step = 1): number => {
-  if (typeof value !== 'number' || !Number.isFinite(value)) return fallback;
-  return Math.min(range.max, Math.max(range.min, Math.round(value / step) * step));
-};
-
-const text = (value: unknown, fallback: string, max: number) => (typeof value === 'string' ? value.trim().slice(0, max) : fallback);
+/** Numbers kept in a range (rounded to a step); text trimmed to a length. */
+const NUMBERS = { count: [IMAGE_COUNT, 1], steps: [IMAGE_STEPS, 1], cfg: [IMAGE_CFG, 0.5] } as const;
+const TEXTS = { model: 200, sampler: 100, workflow: MAX_WORKFLOW_CHARS, workflowMap: 2_000 } as const;
 
 /** The base URL a backend is given, in its own form: OpenAI-style (ends in /v1) or a local server's root. */
 export function normalizeBackendUrl(backend: ImageBackendKind, input: string): string | null {
@@ -77,25 +74,24 @@ export function normalizeBackendUrl(backend: ImageBackendKind, input: string): s
 
 export function validateImageSettings(input: unknown): ImageSettings {
   const raw = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
-  const d = DEFAULT_IMAGE_SETTINGS;
-  const backend = isImageBackendKind(raw.backend) ? raw.backend : d.backend;
-  const local = isLocalBackend(backend);
-  const sameAsChat = !local && (typeof raw.sameAsChat === 'boolean' ? raw.sameAsChat : d.sameAsChat);
-  const baseUrl = sameAsChat || typeof raw.baseUrl !== 'string' ? '' : (normalizeBackendUrl(backend, raw.baseUrl) ?? '');
-  return {
-    backend,
-    sameAsChat,
-    baseUrl,
-    model: text(raw.model, d.model, 200),
-    quality: oneOf(IMAGE_QUALITIES, raw.quality, d.quality),
-    format: oneOf(IMAGE_FORMATS, raw.format, d.format),
-    count: clamp(raw.count, IMAGE_COUNT, d.count),
-    steps: clamp(raw.steps, IMAGE_STEPS, d.steps),
-    cfg: clamp(raw.cfg, IMAGE_CFG, d.cfg, 0.5),
-    sampler: text(raw.sampler, d.sampler, 100),
-    seed: isSeed(raw.seed) ? raw.seed : d.seed,
-    negativeAsWords: typeof raw.negativeAsWords === 'boolean' ? raw.negativeAsWords : d.negativeAsWords,
-    workflow: typeof raw.workflow === 'string' && raw.workflow.length <= MAX_WORKFLOW_CHARS ? raw.workflow.trim() : d.workflow,
-    workflowMap: text(raw.workflowMap, d.workflowMap, 2_000),
-  };
+  const out = { ...DEFAULT_IMAGE_SETTINGS };
+  for (const [key, [range, step]] of Object.entries(NUMBERS)) {
+    const value = raw[key];
+    if (typeof value === 'number' && Number.isFinite(value)) {
+      out[key as keyof typeof NUMBERS] = Math.min(range.max, Math.max(range.min, Math.round(value / step) * step));
+    }
+  }
+  for (const [key, max] of Object.entries(TEXTS)) {
+    const value = raw[key];
+    if (typeof value === 'string') out[key as keyof typeof TEXTS] = value.trim().slice(0, max);
+  }
+  if (typeof raw.negativeAsWords === 'boolean') out.negativeAsWords = raw.negativeAsWords;
+  if (isSeed(raw.seed)) out.seed = raw.seed;
+  if (isImageBackendKind(raw.backend)) out.backend = raw.backend;
+  out.quality = oneOf(IMAGE_QUALITIES, raw.quality, out.quality);
+  out.format = oneOf(IMAGE_FORMATS, raw.format, out.format);
+  // Local servers never share the chat provider's endpoint; a shared endpoint keeps no address of its own.
+  out.sameAsChat = !isLocalBackend(out.backend) && (typeof raw.sameAsChat === 'boolean' ? raw.sameAsChat : out.sameAsChat);
+  out.baseUrl = out.sameAsChat || typeof raw.baseUrl !== 'string' ? '' : (normalizeBackendUrl(out.backend, raw.baseUrl) ?? '');
+  return out;
 }

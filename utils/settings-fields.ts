@@ -9,8 +9,7 @@ export const SETTINGS_FIELDS = {
   timeout: 'Change the time limit',
   'max-chars': 'Change the text limit',
   'image-source': 'Turn on prompts from images',
-  'image-backend': 'Choose the image backend',
-  'image-base-url': "Check the image backend's address",
+  'image-base-url': 'Check the image address',
   'image-model': 'Choose another image model',
   'image-workflow': 'Check the workflow',
 } as const;

@@ -110,12 +110,11 @@ export function validateSettings(input: unknown): Settings {
 }
 
 /** Versioned migrations, keyed by the version they produce (WXT `storage.defineItem`). */
-export const SETTINGS_MIGRATIONS: Record<number, (old: unknown) => Settings> = {
-  // Image backends: what was the one way to draw becomes the "OpenAI Images API, same provider as
-  // chat" backend, and the negative prompt keeps being written into the prompt as it always was.
+export const SETTINGS_MIGRATIONS: Record<number, (old: unknown) => unknown> = {
+  // Image backends: what was the one way to draw is the default backend ("OpenAI Images API, same
+  // provider as chat"), and the negative prompt keeps being written into the prompt as it always was.
   2: (old) => {
-    const raw = (typeof old === 'object' && old !== null ? old : {}) as Record<string, unknown>;
-    const images = typeof raw.images === 'object' && raw.images !== null ? raw.images : {};
-    return validateSettings({ ...raw, images: { ...images, backend: 'openai-images', sameAsChat: true, negativeAsWords: true } });
+    const raw = (old ?? {}) as { images?: object };
+    return { ...raw, images: { ...raw.images, negativeAsWords: true } };
   },
 };

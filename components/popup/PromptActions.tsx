@@ -1,12 +1,15 @@
 import { promptForImage } from '../../utils/image-input';
 import { isRunning, type Job } from '../../utils/job';
 import { lazy } from '../shared/lazy';
-import { ImagePanel } from './ImagePanel';
 
-// "Open in…" (its generators, its site-permission and fill requests) loads just after the prompt
-// shows: it is not needed for the popup's first paint.
+// "Open in…" (its generators, its site-permission and fill requests) and "Generate image" (the
+// image run and its progress) load just after the prompt shows: not needed for the first paint.
 const HandoffBar = lazy(
   () => import('./HandoffBar').then((module) => module.HandoffBar),
+  () => null,
+);
+const ImagePanel = lazy(
+  () => import('./ImagePanel').then((module) => module.ImagePanel),
   () => null,
 );
 

@@ -169,7 +169,7 @@ describe('AUTOMATIC1111 / Forge', () => {
     // Nothing listening at the address.
     await useBackend({ backend: 'a1111', baseUrl: 'http://127.0.0.1:9', count: 1 });
     await generate(popup);
-    const offline = await errorShown(popup, 'a1111-offline');
+    const offline = await errorShown(popup, 'local-offline');
     expect(offline).toContain('--api --cors-allow-origins');
     expect(offline).toContain(`chrome-extension://${session.extensionId}`);
   });
@@ -181,7 +181,7 @@ describe('AUTOMATIC1111 / Forge', () => {
       await useBackend({ backend: 'a1111', baseUrl: elsewhere.url, count: 1 });
       const popup = await promptFromSelection();
       await generate(popup);
-      const text = await errorShown(popup, 'a1111-cors');
+      const text = await errorShown(popup, 'local-refused');
       expect(text).toContain(`--cors-allow-origins=chrome-extension://${session.extensionId}`);
     } finally {
       await elsewhere.close();
@@ -243,11 +243,11 @@ describe('ComfyUI', () => {
     comfy.outOfMemory = false;
     comfy.enableCors = false;
     await generate(popup);
-    expect(await errorShown(popup, 'comfyui-cors')).toContain('--enable-cors-header');
+    expect(await errorShown(popup, 'local-refused')).toContain('--enable-cors-header');
 
     await useBackend({ backend: 'comfyui', baseUrl: 'http://127.0.0.1:9', count: 1 });
     await generate(popup);
-    expect(await errorShown(popup, 'comfyui-offline')).toContain('--enable-cors-header');
+    expect(await errorShown(popup, 'local-offline')).toContain('--enable-cors-header');
   });
 });
 

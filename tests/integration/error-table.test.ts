@@ -174,10 +174,9 @@ const NOT_FROM_HTTP: Partial<Record<ErrorKind, string>> = {
   'image-cut': 'the image stream ended before the final image (tests/integration/image-runner.test.ts)',
   // Image backends: each produced by its adapter against its fake (tests/integration/image-backends.test.ts)
   // and reached in Chromium (tests/e2e/backends.e2e.ts).
-  'a1111-offline': 'no web UI at the address (tests/integration/image-backends.test.ts)',
-  'a1111-cors': "the web UI's CORS allow-list refuses the extension (tests/e2e/backends.e2e.ts)",
-  'comfyui-offline': 'no ComfyUI at the address (tests/integration/image-backends.test.ts)',
-  'comfyui-cors': "ComfyUI's origin check, 403 (tests/integration/image-backends.test.ts)",
+  'local-offline': 'no web UI or ComfyUI at the address (tests/integration/image-backends.test.ts)',
+  'local-refused':
+    "ComfyUI's origin check, the web UI's CORS allow-list (tests/integration/image-backends.test.ts, tests/e2e/backends.e2e.ts)",
   'checkpoint-missing': 'a checkpoint the server does not list (tests/integration/image-backends.test.ts)',
   'gpu-out-of-memory': "A1111's 500 body, ComfyUI's execution_error (tests/integration/image-backends.test.ts)",
   'workflow-invalid': 'a pasted workflow that is not API format, or maps a missing node (tests/integration/image-backends.test.ts)',

@@ -122,7 +122,7 @@ describe('AUTOMATIC1111 adapter', () => {
     const oom = await failure(a1111.generate(job, settings(), connection(sd.url), callbacks().given));
     expect(oom).toMatchObject({ kind: 'gpu-out-of-memory', detail: expect.stringContaining('CUDA out of memory') });
     const offline = await failure(a1111.generate(job, settings(), connection('http://127.0.0.1:9'), callbacks().given));
-    expect(offline.kind).toBe('a1111-offline');
+    expect(offline.kind).toBe('local-offline');
     expect(offline.detail).toContain('--api --cors-allow-origins=chrome-extension://abcdefghijklmnop');
     const models = await a1111.listModels(connection(sd.url));
     expect(models).toHaveLength(2);
@@ -201,9 +201,9 @@ describe('ComfyUI adapter', () => {
     const originFetch: typeof fetch = (input, init) =>
       fetch(input, { ...init, headers: { ...(init?.headers as object), origin: 'chrome-extension://abcdefghijklmnop' } });
     const refused = await failure(comfyui.listModels(connection(comfy.url, { fetch: originFetch })));
-    expect(refused.kind).toBe('comfyui-cors');
+    expect(refused.kind).toBe('local-refused');
     expect(refused.detail).toContain('--enable-cors-header');
-    expect((await failure(comfyui.listModels(connection('http://127.0.0.1:9')))).kind).toBe('comfyui-offline');
+    expect((await failure(comfyui.listModels(connection('http://127.0.0.1:9')))).kind).toBe('local-offline');
     comfy.enableCors = true;
     expect(await comfyui.listModels(connection(comfy.url))).toEqual(COMFY_CHECKPOINTS);
   });

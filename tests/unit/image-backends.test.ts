@@ -70,8 +70,9 @@ describe('image settings and their migration', () => {
       chatModel: 'm',
       images: { model: 'gpt-image-2', quality: 'high', format: 'webp', count: 3 },
     };
-    const migrated = SETTINGS_MIGRATIONS[2]?.(v1);
-    expect(migrated?.images).toEqual({
+    // Stored as migrated, read through the schema (as every read is).
+    const migrated = validateSettings(SETTINGS_MIGRATIONS[2]?.(v1));
+    expect(migrated.images).toEqual({
       ...DEFAULT_IMAGE_SETTINGS,
       backend: 'openai-images',
       sameAsChat: true,
@@ -81,13 +82,13 @@ describe('image settings and their migration', () => {
       count: 3,
       negativeAsWords: true,
     });
-    expect(migrated?.baseUrl).toBe('https://llm.example.com/v1');
-    expect(imageEndpoint(migrated ?? DEFAULT_SETTINGS)).toEqual({
+    expect(migrated.baseUrl).toBe('https://llm.example.com/v1');
+    expect(imageEndpoint(migrated)).toEqual({
       backend: 'openai-images',
       baseUrl: 'https://llm.example.com/v1',
       sharesChat: true,
     });
-    expect(SETTINGS_MIGRATIONS[2]?.(undefined)).toEqual(validateSettings({ images: { negativeAsWords: true } }));
+    expect(validateSettings(SETTINGS_MIGRATIONS[2]?.(undefined))).toEqual(validateSettings({ images: { negativeAsWords: true } }));
   });
 });
 

@@ -5,12 +5,11 @@
 import { PromptbrushError } from '../../errors';
 import { localSize, nativeScale } from '../../image-backends';
 import { base64ToBytes } from '../../image-bytes';
-import { getJson, type LocalErrorKinds, localError, postJson, postQuietly } from './local-http';
+import { getJson, type LocalServer, localError, postJson, postQuietly } from './local-http';
 import type { BackendConnection, ImageBackendAdapter } from './types';
 
-const KINDS: LocalErrorKinds = {
-  offline: 'a1111-offline',
-  cors: 'a1111-cors',
+const SERVER: LocalServer = {
+  name: 'the Stable Diffusion web UI',
   flags: (origin) => `./webui.sh --api --cors-allow-origins=${origin}`,
 };
 
@@ -142,7 +141,7 @@ export const a1111: ImageBackendAdapter = {
         }),
       };
     } catch (error) {
-      throw PromptbrushError.of(await localError(error, connection, KINDS, signal));
+      throw PromptbrushError.of(await localError(error, connection, SERVER, signal));
     } finally {
       stopProgress();
       signal.removeEventListener('abort', stopInterrupt);
@@ -153,7 +152,7 @@ export const a1111: ImageBackendAdapter = {
     try {
       return (await getJson<SdModel[]>(connection, '/sdapi/v1/sd-models', signal)).map((m) => m.title);
     } catch (error) {
-      throw PromptbrushError.of(await localError(error, connection, KINDS, signal));
+      throw PromptbrushError.of(await localError(error, connection, SERVER, signal));
     }
   },
 };

@@ -6,12 +6,11 @@
 import { fillWorkflow, mappedValue, type ResolvedWorkflow, resolveWorkflow } from '../../comfy-workflow';
 import { PromptbrushError } from '../../errors';
 import { localSize, nativeScale } from '../../image-backends';
-import { concreteSeed, getJson, type LocalErrorKinds, LocalHttpError, localError, localFetch, postJson, postQuietly } from './local-http';
+import { concreteSeed, getJson, LocalHttpError, type LocalServer, localError, localFetch, postJson, postQuietly } from './local-http';
 import type { BackendConnection, BackendProgress, ImageBackendAdapter } from './types';
 
-const KINDS: LocalErrorKinds = {
-  offline: 'comfyui-offline',
-  cors: 'comfyui-cors',
+const SERVER: LocalServer = {
+  name: 'ComfyUI',
   flags: (origin) => `python main.py --enable-cors-header ${origin}`,
 };
 
@@ -270,7 +269,7 @@ export const comfyui: ImageBackendAdapter = {
         images,
       };
     } catch (error) {
-      throw PromptbrushError.of(await localError(error, connection, KINDS, signal));
+      throw PromptbrushError.of(await localError(error, connection, SERVER, signal));
     } finally {
       watch?.close();
       signal.removeEventListener('abort', stopServerJob);
@@ -281,7 +280,7 @@ export const comfyui: ImageBackendAdapter = {
     try {
       return await checkpoints(connection, signal);
     } catch (error) {
-      throw PromptbrushError.of(await localError(error, connection, KINDS, signal));
+      throw PromptbrushError.of(await localError(error, connection, SERVER, signal));
     }
   },
 };

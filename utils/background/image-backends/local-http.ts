@@ -1,7 +1,6 @@
 // Plain HTTP to a local image server (AUTOMATIC1111, ComfyUI) with the run's fetch, its time limit
 // and its signal, and what a failure there means: not running, refusing the extension (CORS or an
 // origin check), out of GPU memory. No browser APIs: fetch comes in with the connection.
-import type { ErrorKind } from '../../error-kinds';
 import { type JobError, PromptbrushError } from '../../errors';
 import type { BackendConnection } from './types';
 
@@ -70,44 +69,43 @@ async function serverAnswers(connection: BackendConnection): Promise<boolean> {
   }
 }
 
-export interface LocalErrorKinds {
-  offline: ErrorKind;
-  cors: ErrorKind;
+/** A local server, as failures name it. */
+export interface LocalServer {
+  /** "the Stable Diffusion web UI", "ComfyUI". */
+  name: string;
   /** The launch flags that let the extension in, with its exact origin. */
   flags: (origin: string) => string;
 }
 
 const OUT_OF_MEMORY = /out ?of ?memory|OutOfMemoryError|CUDA error: out of memory|Allocation on device/i;
 
-/** What a failed request to a local server means, in the error table's words. */
+/** What a failed request to a local server means, in the error table's words, with the exact launch flags. */
 export async function localError(
   error: unknown,
   connection: BackendConnection,
-  kinds: LocalErrorKinds,
+  server: LocalServer,
   signal?: AbortSignal,
 ): Promise<JobError> {
   if (error instanceof PromptbrushError) return error.toJobError();
   if (signal?.aborted) return { kind: 'cancelled' };
   if (error instanceof DOMException && error.name === 'TimeoutError') return { kind: 'timeout' };
+  const origin = connection.origin ?? 'chrome-extension://<id>';
+  const start = `Start it with: ${server.flags(origin)}`;
   if (error instanceof LocalHttpError) {
     if (OUT_OF_MEMORY.test(error.body)) return { kind: 'gpu-out-of-memory', detail: detailOf(error.body) };
-    if (error.status === 403)
+    if (error.status === 403) return { kind: 'local-refused', detail: `${server.name} answered 403 to ${origin}. ${start}` };
+    if (error.status === 404) {
       return {
-        kind: kinds.cors,
-        detail: `The server answered 403 to ${connection.origin ?? 'the extension'}. Start it with: ${kinds.flags(connection.origin ?? 'chrome-extension://<id>')}`,
+        kind: 'local-offline',
+        detail: `${connection.baseUrl}${error.path} does not exist: is this ${server.name}, with its API on? ${start}`,
       };
-    if (error.status === 404)
-      return {
-        kind: kinds.offline,
-        detail: `${connection.baseUrl}${error.path} does not exist here: is this the right server, started with its API on?`,
-      };
+    }
     return { kind: error.status >= 500 ? 'server' : 'bad-request', detail: detailOf(error.body) || error.message };
   }
-  const origin = connection.origin ?? 'chrome-extension://<id>';
   if (await serverAnswers(connection)) {
-    return { kind: kinds.cors, detail: `${connection.baseUrl} is running but refused ${origin}. Start it with: ${kinds.flags(origin)}` };
+    return { kind: 'local-refused', detail: `${server.name} at ${connection.baseUrl} refused ${origin} (CORS). ${start}` };
   }
-  return { kind: kinds.offline, detail: `Nothing answered at ${connection.baseUrl}. Start it with: ${kinds.flags(origin)}` };
+  return { kind: 'local-offline', detail: `Nothing answered at ${connection.baseUrl} (${server.name}). ${start}` };
 }
 
 /** The server's own words from an error body (JSON or text), short. */
