@@ -16,6 +16,7 @@ import { ImageSourceOptions } from './ImageSourceOptions';
 import { LimitsOptions } from './LimitsOptions';
 import { ProviderFieldset } from './ProviderFieldset';
 import { useFocusFromHash } from './useFocusFromHash';
+import { imageBackendUrl, sharesChat, useImageBackendForm } from './useImageBackendForm';
 import { providerDraft, useProviderForm } from './useProviderForm';
 
 type Status = { tone: 'ok' | 'error' | 'info'; text: string } | null;
@@ -25,6 +26,7 @@ export function OptionsApp() {
   // What the form last loaded or saved: Save sends only the fields that differ from it.
   const [loaded, setLoaded] = useState<Settings | null>(null);
   const provider = useProviderForm();
+  const imageForm = useImageBackendForm();
   const [status, setStatus] = useState<Status>(null);
   const [busy, setBusy] = useState(false);
   const show = (stored: Settings) => {
@@ -53,6 +55,7 @@ export function OptionsApp() {
       void releaseSiteAccess(unusedSitePatterns(loaded.generators, saved.generators, endpoint ? [endpoint] : []));
       // After the settings: a typed key is bound to the endpoint just saved.
       await provider.commitKey();
+      await imageForm.commitKey(edited);
       const answered = await Promise.race([access.then(() => true), new Promise<false>((resolve) => setTimeout(resolve, 200, false))]);
       if (!answered) {
         setStatus({
@@ -82,9 +85,14 @@ export function OptionsApp() {
       setStatus({ tone: 'error', text: 'The base URL must be an http(s) address.' });
       return;
     }
+    const imageUrl = imageBackendUrl(settings);
+    if (!sharesChat(settings) && settings.images.baseUrl && !imageUrl) {
+      setStatus({ tone: 'error', text: "The image backend's address must be an http(s) address." });
+      return;
+    }
     // Asked now, inside the click and before any await: browsers show the permission prompt
-    // only during a user gesture.
-    const access = http ? provider.askAccess(normalized) : Promise.resolve(true);
+    // only during a user gesture. The image backend's own address is asked for in the same prompt.
+    const access = http || imageUrl ? provider.askAccess(http ? normalized : null, ...(imageUrl ? [imageUrl] : [])) : Promise.resolve(true);
     void commit(access);
   };
 
@@ -95,7 +103,12 @@ export function OptionsApp() {
         <ProviderFieldset settings={settings} update={update} form={provider} onStatus={(text) => setStatus({ tone: 'info', text })} />
 
         <CraftOptions settings={settings} update={update} />
-        <ImageOptions settings={settings} update={update} draft={() => providerDraft(settings, provider.keyDraft)} />
+        <ImageOptions
+          settings={settings}
+          update={update}
+          draft={() => providerDraft(settings, provider.keyDraft)}
+          backend={{ form: imageForm, chatKeyDraft: provider.keyDraft, askAccess: (url) => provider.askAccess(null, url) }}
+        />
         <GeneratorsOptions generators={settings.generators} onChange={(generators) => update({ generators })} />
         <CaptureOptions value={settings.context} onChange={(context) => update({ context })} />
         <ImageSourceOptions value={settings.imageSource} onChange={(imageSource) => update({ imageSource })} />

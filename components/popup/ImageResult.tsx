@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { RunImage } from '../../utils/history';
 import { fileNameFor } from '../../utils/image-bytes';
@@ -12,12 +13,14 @@ interface Props {
   prompt: string;
   index: number;
   count: number;
+  /** Shown under the image (its seed). */
+  children?: ComponentChildren;
 }
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
 /** One generated image, as wide as the popup, with Download, Copy image and Full size on it. */
-export function ImageResult({ meta, prompt, index, count }: Props) {
+export function ImageResult({ meta, prompt, index, count, children }: Props) {
   const stored = useStoredImage(meta.id, meta.mime);
   const image = stored === 'gone' ? null : stored;
   const [viewing, setViewing] = useState(false);
@@ -63,6 +66,7 @@ export function ImageResult({ meta, prompt, index, count }: Props) {
       <p class={copy === 'failed' ? 'copy-status status-error' : 'copy-status visually-hidden'} role="status" aria-live="polite">
         {copy === 'copied' ? t('imageCopied') : copy === 'failed' ? t('imageCopyFailed') : ''}
       </p>
+      {children}
       {viewing && image && (
         <ImageViewer
           url={image.url}

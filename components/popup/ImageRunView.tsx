@@ -1,6 +1,8 @@
 import { describeRun, formatElapsed, type ImageRun, isGenerating } from '../../utils/image-run';
 import { send } from '../../utils/messaging';
+import { ImageProgress } from './ImageProgress';
 import { ImageResult } from './ImageResult';
+import { ImageSeed } from './ImageSeed';
 import { t } from './strings';
 import { useNow, useStoredImage } from './useStoredImage';
 
@@ -28,6 +30,7 @@ function Progress({ run, request }: Props) {
       </div>
       {run.modelPicked && run.model && <p class="hint">{t('modelPicked', run.model)}</p>}
       {run.status === 'generating' && !run.streaming && <p class="hint">{t('slowModel')}</p>}
+      <ImageProgress progress={run.progress} />
       {partial && partial !== 'gone' ? (
         <img class="partial" src={partial.url} alt={t('previewAlt', (run.partial?.index ?? 0) + 1)} data-testid="partial-image" />
       ) : (
@@ -48,7 +51,9 @@ export function ImageRunView({ run, request }: Props) {
     <>
       <div class={`image-grid count-${run.images.length}`}>
         {run.images.map((meta, index) => (
-          <ImageResult key={meta.id} meta={meta} prompt={run.prompt} index={index} count={run.images.length} />
+          <ImageResult key={meta.id} meta={meta} prompt={run.prompt} index={index} count={run.images.length}>
+            <ImageSeed run={run} image={meta} request={request} />
+          </ImageResult>
         ))}
       </div>
       {run.sizeApproximate && <p class="hint">{t('sizeApproximate', run.aspect, run.size?.replace('x', '×') ?? '')}</p>}

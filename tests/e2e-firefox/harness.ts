@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { SETTINGS_VERSION } from '../../utils/settings';
 import { ROOT, TEST_KEY } from '../e2e/harness';
 import { type FakeOpenAI, startFakeOpenAI } from '../fixtures/fake-openai';
 import { type PageServer, startPageServer } from '../fixtures/page-server';
@@ -216,14 +217,14 @@ export async function configure(
   const apiKey = options.apiKey ?? TEST_KEY;
   await inExtension(
     session,
-    async ({ settings, apiKey }) => {
+    async ({ settings, apiKey, version }) => {
       const { browser } = globalThis as unknown as ExtensionGlobal;
-      await browser.storage.local.set({ settings, settings$: { v: 1 } });
+      await browser.storage.local.set({ settings, settings$: { v: version } });
       await browser.storage.session.remove(['apiKey', 'apiKeyEndpoint']);
       if (apiKey) await browser.storage.local.set({ apiKey, apiKeyEndpoint: settings.baseUrl });
       else await browser.storage.local.remove(['apiKey', 'apiKeyEndpoint']);
     },
-    { settings, apiKey },
+    { settings, apiKey, version: SETTINGS_VERSION },
   );
 }
 

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Locator, type Page, type Worker } from 'playwright-core';
+import { SETTINGS_VERSION } from '../../utils/settings';
 import { type FakeOpenAI, startFakeOpenAI } from '../fixtures/fake-openai';
 import { type PageServer, startPageServer } from '../fixtures/page-server';
 
@@ -187,13 +188,13 @@ export async function configure(
   const apiKey = options.apiKey ?? TEST_KEY;
   const apiKeyEndpoint = options.keyEndpoint ?? settings.baseUrl;
   await session.worker.evaluate(
-    async ({ settings, apiKey, apiKeyEndpoint }) => {
-      await chrome.storage.local.set({ settings, settings$: { v: 1 } });
+    async ({ settings, apiKey, apiKeyEndpoint, version }) => {
+      await chrome.storage.local.set({ settings, settings$: { v: version } });
       await chrome.storage.session.remove(['apiKey', 'apiKeyEndpoint']);
       if (apiKey) await chrome.storage.local.set({ apiKey, apiKeyEndpoint });
       else await chrome.storage.local.remove(['apiKey', 'apiKeyEndpoint']);
     },
-    { settings, apiKey, apiKeyEndpoint },
+    { settings, apiKey, apiKeyEndpoint, version: SETTINGS_VERSION },
   );
 }
 

@@ -30,6 +30,7 @@ beforeEach(async () => {
   vi.mocked(send).mockImplementation((async (type: string, payload: unknown) => {
     sent.push({ type, payload });
     if (type === 'getKeyStatus') return keyStatus;
+    if (type === 'imageKey') return { hasKey: false, ready: false };
     if (type === 'saveApiKey') {
       keyStatus = { hasKey: true, storage: 'local', endpoint: (await loadSettings()).baseUrl, ready: true };
       return keyStatus;
