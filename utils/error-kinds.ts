@@ -224,6 +224,42 @@ export const ERROR_KINDS = {
     message: 'The connection dropped while the image was being drawn. Your prompt is kept: generate again.',
     action: 'retry',
   },
+  // Local image servers (AUTOMATIC1111, ComfyUI): the details name the server and its exact launch flags.
+  'local-offline': {
+    title: 'Image server not reachable',
+    message: 'Start it with the flags in the details.',
+    action: 'retry',
+    field: 'image-base-url',
+  },
+  'local-refused': {
+    title: 'Image server refused the extension',
+    message: 'Restart it with the flags in the details.',
+    action: 'retry',
+    field: 'image-base-url',
+  },
+  'checkpoint-missing': {
+    title: 'Checkpoint not found',
+    message: 'Pick one the server lists (Test lists them).',
+    action: 'open-options',
+    field: 'image-model',
+  },
+  'gpu-out-of-memory': {
+    title: 'Out of GPU memory',
+    message: 'Your prompt is kept: draw fewer or smaller images.',
+    action: 'retry',
+  },
+  'workflow-invalid': {
+    title: 'ComfyUI workflow unusable',
+    message: 'Use "Export (API)" in ComfyUI; check the mapping.',
+    action: 'open-options',
+    field: 'image-workflow',
+  },
+  'not-image-model': {
+    title: 'This model cannot make images',
+    message: 'It answered with text only: pick an image model.',
+    action: 'open-options',
+    field: 'image-model',
+  },
   'storage-full': {
     title: 'Browser storage is full',
     message:

@@ -1,20 +1,26 @@
+import type { ComponentProps } from 'preact';
 import { useState } from 'preact/hooks';
 import { formatDay, t } from '../../utils/i18n';
+import { IMAGE_BACKENDS } from '../../utils/image-backends';
 import { pickImageModel, usableImageModels } from '../../utils/image-models';
 import { IMAGE_COUNT, IMAGE_FORMATS, IMAGE_QUALITIES, type ImageSettings } from '../../utils/image-settings';
 import { send } from '../../utils/messaging';
 import type { ModelInfo } from '../../utils/models';
 import type { ProviderDraft } from '../../utils/protocol';
 import type { Settings } from '../../utils/settings';
+import { ImageBackendFieldset } from './ImageBackendFieldset';
+import { sharesChat } from './useImageBackendForm';
 
 interface Props {
   settings: Settings;
   update: (patch: Partial<Settings>) => void;
   draft: () => ProviderDraft;
+  /** The image backend's own key and address (components/options/useImageBackendForm.ts). */
+  backend: Omit<ComponentProps<typeof ImageBackendFieldset>, 'settings' | 'set' | 'onModels'>;
 }
 
 /** Settings › Image generation: the image model from the endpoint's list, quality, format, count. */
-export function ImageOptions({ settings, update, draft }: Props) {
+export function ImageOptions({ settings, update, draft, backend }: Props) {
   const [models, setModels] = useState<ModelInfo[] | null>(null);
   const [note, setNote] = useState('');
   const images = settings.images;
@@ -22,6 +28,10 @@ export function ImageOptions({ settings, update, draft }: Props) {
   const nowSeconds = Date.now() / 1000;
 
   const load = async () => {
+    if (!sharesChat(settings)) {
+      setNote(t('images_use_test'));
+      return;
+    }
     try {
       const list = usableImageModels((await send('listModels', draft())).models, nowSeconds);
       setModels(list);
@@ -36,6 +46,7 @@ export function ImageOptions({ settings, update, draft }: Props) {
   return (
     <fieldset id="section-images">
       <legend>{t('section_images')}</legend>
+      <ImageBackendFieldset settings={settings} set={set} onModels={(ids) => setModels(ids.map((id) => ({ id })))} {...backend} />
       <label for="image-model">{t('images_model')}</label>
       <div class="row">
         <input
@@ -43,7 +54,7 @@ export function ImageOptions({ settings, update, draft }: Props) {
           list="image-models"
           value={images.model}
           onInput={(e) => set({ model: e.currentTarget.value })}
-          placeholder={t('images_model_placeholder')}
+          placeholder={IMAGE_BACKENDS[images.backend].local ? t('images_model_placeholder_local') : t('images_model_placeholder')}
         />
         <button type="button" onClick={load}>
           {t('images_load')}
@@ -59,26 +70,34 @@ export function ImageOptions({ settings, update, draft }: Props) {
         {chosen?.shutdownDate ? ` ${t('images_model_shutdown', chosen.id, formatDay(chosen.shutdownDate))}` : ''}
       </p>
 
-      <label for="image-quality">{t('images_quality')}</label>
-      <select
-        id="image-quality"
-        value={images.quality}
-        onChange={(e) => set({ quality: e.currentTarget.value as ImageSettings['quality'] })}
-      >
-        {IMAGE_QUALITIES.map((q) => (
-          <option key={q} value={q}>
-            {t(`images_quality_${q}`)}
-          </option>
-        ))}
-      </select>
-      <label for="image-format">{t('images_format')}</label>
-      <select id="image-format" value={images.format} onChange={(e) => set({ format: e.currentTarget.value as ImageSettings['format'] })}>
-        {IMAGE_FORMATS.map((f) => (
-          <option key={f} value={f}>
-            {f.toUpperCase()}
-          </option>
-        ))}
-      </select>
+      {images.backend === 'openai-images' && (
+        <>
+          <label for="image-quality">{t('images_quality')}</label>
+          <select
+            id="image-quality"
+            value={images.quality}
+            onChange={(e) => set({ quality: e.currentTarget.value as ImageSettings['quality'] })}
+          >
+            {IMAGE_QUALITIES.map((q) => (
+              <option key={q} value={q}>
+                {t(`images_quality_${q}`)}
+              </option>
+            ))}
+          </select>
+          <label for="image-format">{t('images_format')}</label>
+          <select
+            id="image-format"
+            value={images.format}
+            onChange={(e) => set({ format: e.currentTarget.value as ImageSettings['format'] })}
+          >
+            {IMAGE_FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {f.toUpperCase()}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
       <label for="image-count">{t('images_count')}</label>
       <input
         id="image-count"

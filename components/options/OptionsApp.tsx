@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../utils/i18n';
 import { OptionsPage } from './OptionsPage';
+import { useImageBackendForm } from './useImageBackendForm';
 import { useProviderForm } from './useProviderForm';
 import { useSettingsForm } from './useSettingsForm';
 import { Welcome } from './Welcome';
@@ -11,7 +12,8 @@ const isWelcome = () => location.hash === '#welcome';
 /** Settings, or on first run (options.html#welcome) the welcome: both save every change at once. */
 export function OptionsApp() {
   const provider = useProviderForm();
-  const form = useSettingsForm(provider);
+  const image = useImageBackendForm();
+  const form = useSettingsForm(provider, image);
   const [welcome, setWelcome] = useState(isWelcome);
   useEffect(() => {
     const follow = () => setWelcome(isWelcome());
@@ -29,5 +31,5 @@ export function OptionsApp() {
       </main>
     );
   }
-  return welcome ? <Welcome form={form} provider={provider} /> : <OptionsPage form={form} provider={provider} />;
+  return welcome ? <Welcome form={form} provider={provider} /> : <OptionsPage form={form} provider={provider} image={image} />;
 }

@@ -10,16 +10,18 @@ import { ProviderFieldset } from './ProviderFieldset';
 import { SaveBar } from './SaveBar';
 import { SectionIndex } from './SectionIndex';
 import { useFocusFromHash } from './useFocusFromHash';
+import type { ImageBackendForm } from './useImageBackendForm';
 import { type ProviderForm, providerDraft } from './useProviderForm';
 import type { SettingsForm } from './useSettingsForm';
 
 interface Props {
   form: SettingsForm;
   provider: ProviderForm;
+  image: ImageBackendForm;
 }
 
 /** Every setting, in sections with an index; each change saves itself (useSettingsForm.ts). */
-export function OptionsPage({ form, provider }: Props) {
+export function OptionsPage({ form, provider, image }: Props) {
   const { settings, update } = form;
   useFocusFromHash(true);
   return (
@@ -35,7 +37,18 @@ export function OptionsPage({ form, provider }: Props) {
         </header>
         <ProviderFieldset form={form} provider={provider} />
         <CraftOptions settings={settings} update={update} />
-        <ImageOptions settings={settings} update={update} draft={() => providerDraft(settings, provider.keyDraft)} />
+        <ImageOptions
+          settings={settings}
+          update={update}
+          draft={() => providerDraft(settings, provider.keyDraft)}
+          backend={{
+            form: image,
+            chatKeyDraft: provider.keyDraft,
+            askAccess: (url) => form.askAccess(null, url),
+            onKeyChanged: form.keyChanged,
+            onKeyCommit: () => void form.flush(),
+          }}
+        />
         <GeneratorsOptions generators={settings.generators} onChange={(generators) => update({ generators })} />
         <CaptureOptions value={settings.context} onChange={(context) => update({ context })} />
         <ImageSourceOptions value={settings.imageSource} onChange={(imageSource) => update({ imageSource })} />

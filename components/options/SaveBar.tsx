@@ -7,11 +7,15 @@ const SAVE_WORDS = {
   saved: 'save_saved',
   failed: 'save_failed',
   'bad-url': 'save_bad_url',
+  'bad-image-url': 'save_bad_image_url',
 } as const;
 
 /** How saving goes: changes save themselves, and this line says so ("Saved."), in view at the bottom. */
 export function SaveBar({ status }: { status: SaveStatus }) {
-  const tone = status.save === 'failed' || status.save === 'bad-url' || status.access?.state === 'refused' ? 'error' : 'info';
+  const tone =
+    status.save === 'failed' || status.save === 'bad-url' || status.save === 'bad-image-url' || status.access?.state === 'refused'
+      ? 'error'
+      : 'info';
   const access =
     status.access &&
     (status.access.state === 'asking' ? t('save_access_asking', status.access.host) : t('save_access_refused', status.access.host));

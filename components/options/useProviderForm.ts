@@ -35,7 +35,7 @@ export interface ProviderForm {
    * Asks for host access to the endpoint. Call it synchronously in the click handler, before any
    * await: browsers show the permission prompt only during a user gesture.
    */
-  askAccess: (baseUrl: string | null) => Promise<boolean>;
+  askAccess: (baseUrl: string | null, ...others: string[]) => Promise<boolean>;
   /** Whether a typed key or a change of where it is kept waits to be saved. */
   keyPending: () => boolean;
   /** The key in the field now (a save asked for now commits this one, not what is typed meanwhile). */
@@ -90,10 +90,12 @@ export function useProviderForm(): ProviderForm {
     if (await hasHostAccess(baseUrl)) remember(pattern, 'granted');
   };
 
-  const askAccess = (baseUrl: string | null): Promise<boolean> => {
-    if (!baseUrl || !needsHostPermission(baseUrl)) return Promise.resolve(true);
+  const askAccess = (baseUrl: string | null, ...others: string[]): Promise<boolean> => {
+    // Other endpoints (the image backend's) are asked for in the same prompt.
+    if (!baseUrl || !needsHostPermission(baseUrl))
+      return others.length ? requestHostAccess(others[0] as string, ...others.slice(1)) : Promise.resolve(true);
     const pattern = hostPatternFor(baseUrl) as string;
-    return requestHostAccess(baseUrl).then((granted) => {
+    return requestHostAccess(baseUrl, ...others).then((granted) => {
       remember(pattern, granted ? 'granted' : 'refused');
       return granted;
     });

@@ -13,11 +13,12 @@ import { LIMITS, normalizeBaseUrl, type Settings, validateSettings } from '../..
 import { settingsPatch } from '../../utils/settings-patch';
 import { loadSettings, settingsItem } from '../../utils/settings-store';
 import { releaseSiteAccess } from '../../utils/site-access';
+import { type ImageBackendForm, imageBackendUrl, sharesChat } from './useImageBackendForm';
 import type { ProviderForm } from './useProviderForm';
 
 /** What the save bar says: how the last save went, a note, and a host-access question pending. */
 export interface SaveStatus {
-  save: 'idle' | 'pending' | 'saved' | 'failed' | 'bad-url';
+  save: 'idle' | 'pending' | 'saved' | 'failed' | 'bad-url' | 'bad-image-url';
   note?: string;
   access?: { state: 'asking' | 'refused'; host: string };
 }
@@ -34,8 +35,8 @@ export interface SettingsForm {
   keyChanged: () => void;
   /** Picks a provider preset (its base URL, and the chat model of the new endpoint: automatic). */
   chooseProvider: (id: ProviderId) => void;
-  /** Asks for host access inside the person's gesture, and says on the save bar what happens. */
-  askAccess: (baseUrl: string | null) => Promise<boolean>;
+  /** Asks for host access inside the person's gesture (other endpoints in the same prompt), and says on the save bar what happens. */
+  askAccess: (baseUrl: string | null, ...others: string[]) => Promise<boolean>;
   setNote: (note: string) => void;
 }
 
@@ -43,11 +44,13 @@ const DEBOUNCE_MS = 600;
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** The settings a form stands for: an address that is not http(s) keeps the stored one. */
-function savable(shown: Settings, stored: Settings): { edited: Settings; badUrl: boolean } {
+function savable(shown: Settings, stored: Settings): { edited: Settings; badUrl: boolean; badImageUrl: boolean } {
   const http = PROVIDERS[shown.provider].http;
   const normalized = normalizeBaseUrl(shown.baseUrl);
   const badUrl = http && !normalized;
-  return { edited: validateSettings({ ...shown, baseUrl: normalized ?? stored.baseUrl }), badUrl };
+  const badImageUrl = !sharesChat(shown) && shown.images.baseUrl !== '' && imageBackendUrl(shown) === null;
+  const images = badImageUrl ? { ...shown.images, baseUrl: stored.images.baseUrl } : shown.images;
+  return { edited: validateSettings({ ...shown, baseUrl: normalized ?? stored.baseUrl, images }), badUrl, badImageUrl };
 }
 
 /** Numbers and the base URL, once the field is left, show what was saved (clamped, normalised). */
@@ -59,7 +62,7 @@ function settled(shown: Settings, edited: Settings): Settings {
   return next as unknown as Settings;
 }
 
-export function useSettingsForm(provider: ProviderForm): SettingsForm | null {
+export function useSettingsForm(provider: ProviderForm, image?: ImageBackendForm): SettingsForm | null {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [status, setStatus] = useState<SaveStatus>({ save: 'idle' });
   const shown = useRef<Settings | null>(null);
@@ -73,17 +76,19 @@ export function useSettingsForm(provider: ProviderForm): SettingsForm | null {
     setSettings(next);
   };
 
+  const keysPending = () => provider.keyPending() || image?.keyPending() === true;
+
   const dirty = () => {
     if (!shown.current || !stored.current) return false;
-    return !same(savable(shown.current, stored.current).edited, stored.current) || provider.keyPending();
+    return !same(savable(shown.current, stored.current).edited, stored.current) || keysPending();
   };
 
-  /** `typedKey`: the key in its field when the save was asked for ('' when the key is not saved now). */
-  const save = async (typedKey: string | null, settle: boolean) => {
+  /** The keys in their fields when the save was asked for (null when keys are not saved now). */
+  const save = async (typed: { chat: string; image: string } | null, settle: boolean) => {
     const form = shown.current;
     const before = stored.current;
     if (!form || !before) return;
-    const { edited, badUrl } = savable(form, before);
+    const { edited, badUrl, badImageUrl } = savable(form, before);
     const patch = settingsPatch(before, edited);
     try {
       if (Object.keys(patch).length > 0) {
@@ -95,13 +100,13 @@ export function useSettingsForm(provider: ProviderForm): SettingsForm | null {
           void releaseSiteAccess(unusedSitePatterns(before.generators, saved.generators, endpoint ? [endpoint] : []));
         }
       }
-      if (typedKey !== null) await provider.commitKey(typedKey);
+      if (typed !== null) {
+        await provider.commitKey(typed.chat);
+        await image?.commitKey(edited, typed.image);
+      }
       if (settle && shown.current === form) show(settled(form, edited));
-      setStatus((current) => ({
-        ...current,
-        note: undefined,
-        save: badUrl ? 'bad-url' : timer.current || provider.keyPending() ? 'pending' : 'saved',
-      }));
+      const word = badUrl ? 'bad-url' : badImageUrl ? 'bad-image-url' : timer.current || keysPending() ? 'pending' : 'saved';
+      setStatus((current) => ({ ...current, note: undefined, save: word }));
     } catch {
       setStatus((current) => ({ ...current, note: undefined, save: 'failed' }));
     }
@@ -111,10 +116,10 @@ export function useSettingsForm(provider: ProviderForm): SettingsForm | null {
     clearTimeout(timer.current);
     timer.current = undefined;
     running.current++;
-    // The key as it is now: one typed on while an earlier save waits is saved when its field is left.
-    const typedKey = withKey ? provider.keyNow() : null;
+    // The keys as they are now: one typed on while an earlier save waits is saved when its field is left.
+    const typed = withKey ? { chat: provider.keyNow(), image: image?.keyNow() ?? '' } : null;
     queue.current = queue.current
-      .then(() => save(typedKey, settle))
+      .then(() => save(typed, settle))
       .finally(() => {
         running.current--;
       });
@@ -152,7 +157,7 @@ export function useSettingsForm(provider: ProviderForm): SettingsForm | null {
     // Leaving the page: what waits is sent now; closing the tab while it is on its way asks first.
     const hide = () => void flush();
     const guard = (event: BeforeUnloadEvent) => {
-      if (timer.current || running.current > 0 || provider.keyPending()) {
+      if (timer.current || running.current > 0 || keysPending()) {
         void flush();
         event.preventDefault();
       }
@@ -171,10 +176,13 @@ export function useSettingsForm(provider: ProviderForm): SettingsForm | null {
     };
   }, []);
 
-  const askAccess = (baseUrl: string | null): Promise<boolean> => {
+  const askAccess = (baseUrl: string | null, ...others: string[]): Promise<boolean> => {
     // Synchronously, first: browsers show the permission prompt only during a user gesture.
-    const asked = provider.askAccess(baseUrl);
-    const host = hostLabel(baseUrl ?? '');
+    const asked = provider.askAccess(baseUrl, ...others);
+    const host = [baseUrl, ...others]
+      .filter((url): url is string => !!url)
+      .map(hostLabel)
+      .join(', ');
     const waiting = setTimeout(() => setStatus((current) => ({ ...current, access: { state: 'asking', host } })), 200);
     return asked.then((granted) => {
       clearTimeout(waiting);

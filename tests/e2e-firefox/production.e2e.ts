@@ -11,6 +11,7 @@ import {
   fill,
   inExtension,
   inputValue,
+  openComposer,
   openOptions,
   openPopup,
   startFirefox,
@@ -62,6 +63,7 @@ describe('Firefox: the production build', () => {
   it('writes a prompt over plain CORS, without any host permission', async () => {
     await configure(session);
     const popup = await openPopup(session);
+    await openComposer(popup);
     await fill(popup, '[data-testid="composer"]', 'A heron standing in a misty river at dawn.');
     await clickButton(popup, 'Write prompt');
     await expect.poll(() => inputValue(popup, '[data-testid="prompt"]'), { timeout: 15_000 }).toBe(DEFAULT_REPLY);

@@ -9,6 +9,7 @@ import {
   fill,
   inExtension,
   inputValue,
+  openComposer,
   openOptions,
   openPopup,
   restartFirefox,
@@ -29,6 +30,7 @@ afterAll(async () => {
 
 async function writePrompt(text: string): Promise<void> {
   const popup = await openPopup(session);
+  await openComposer(popup);
   await fill(popup, '[data-testid="composer"]', text);
   await clickButton(popup, 'Write prompt');
   await expect.poll(() => textOf(popup, '[data-testid="source-text"]'), { timeout: 15_000 }).toContain(text.slice(0, 30));

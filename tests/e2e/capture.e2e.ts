@@ -19,6 +19,7 @@ import {
   clickContextMenu,
   configure,
   lastUserMessage,
+  openComposer,
   openOptions,
   openPopup,
   type Session,
@@ -311,7 +312,9 @@ describe('the keyboard shortcut', () => {
   it('Chromium assigns the suggested key, and the popup and options show it with where to change it', async () => {
     const commands = await session.worker.evaluate(() => chrome.commands.getAll());
     expect(commands.find((c) => c.name === 'prompt-from-selection')?.shortcut).toBe('Alt+Shift+G');
+    // Under the composer, where the selection is taken.
     const popup = await openPopup(session);
+    await openComposer(popup);
     await expect.poll(() => popup.getByTestId('shortcut').textContent()).toContain('Shortcut for the selection: Alt+Shift+G');
     expect(await popup.getByTestId('shortcut').textContent()).toContain('chrome://extensions/shortcuts');
     const options = await openOptions(session);

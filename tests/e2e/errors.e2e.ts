@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ERROR_KINDS, type ErrorKind, type ErrorKindInfo } from '../../utils/error-kinds';
 import { SETTINGS_FIELDS } from '../../utils/settings-fields';
 import { DEFAULT_REPLY, FAILURES, type FakeOpenAI, startFakeOpenAI } from '../fixtures/fake-openai';
-import { configure, openOptions, openPopup, type Session, screenshotPath, startSession } from './harness';
+import { configure, openComposer, openOptions, openPopup, type Session, screenshotPath, startSession } from './harness';
 
 let session: Session;
 /** On ::1, which the e2e build has no host permission for, and without CORS headers. */
@@ -26,7 +26,7 @@ beforeEach(() => {
 
 async function writeFromPopup(text = 'A heron standing in the mist at dawn.'): Promise<Page> {
   const popup = await openPopup(session);
-  await popup.getByTestId('composer').fill(text);
+  await (await openComposer(popup)).fill(text);
   await popup.getByRole('button', { name: 'Write prompt' }).click();
   return popup;
 }

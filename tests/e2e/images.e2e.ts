@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_REPLY, FAKE_IMAGE_MODELS, IMAGE_FAILURES } from '../fixtures/fake-openai';
 import {
   configure,
+  openComposer,
   openOptions,
   openPopup,
   readClipboard,
@@ -41,7 +42,7 @@ async function configureImages(images: Record<string, unknown>) {
 /** Opens the popup and writes a prompt from typed text (the fake model answers DEFAULT_REPLY). */
 async function popupWithPrompt(): Promise<Page> {
   const popup = await openPopup(session);
-  await popup.getByTestId('composer').fill('A lighthouse keeper in a storm at dusk.');
+  await (await openComposer(popup)).fill('A lighthouse keeper in a storm at dusk.');
   await popup.getByRole('button', { name: 'Write prompt' }).click();
   await expect.poll(() => popup.getByTestId('prompt').inputValue(), { timeout: 15_000 }).toBe(DEFAULT_REPLY);
   return popup;
@@ -176,7 +177,7 @@ describe('Open in another generator', () => {
     await popup.getByRole('button', { name: 'Other generators' }).click();
     const [bing] = await Promise.all([
       session.context.waitForEvent('page'),
-      popup.getByRole('button', { name: 'Open in Bing Image Creator' }).click(),
+      popup.getByRole('menuitem', { name: 'Open in Bing Image Creator' }).click(),
     ]);
     await bing.waitForLoadState();
     expect(await openedAddress(bing)).toContain('https://www.bing.com/images/create?q=A%20lone%20lighthouse');

@@ -2,7 +2,17 @@
 import type { Request } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_REPLY, type FakeOpenAI, startFakeOpenAI } from '../fixtures/fake-openai';
-import { configure, openOptions, openPopup, type Session, screenshotPath, startSession, TEST_KEY, waitSaved } from './harness';
+import {
+  configure,
+  openComposer,
+  openOptions,
+  openPopup,
+  type Session,
+  screenshotPath,
+  startSession,
+  TEST_KEY,
+  waitSaved,
+} from './harness';
 
 let session: Session;
 
@@ -157,7 +167,7 @@ describe('the API key', () => {
 
       // A prompt: the key goes to the configured endpoint, and only there.
       const popup = await openPopup(session);
-      await popup.getByTestId('composer').fill('A heron at dawn.');
+      await (await openComposer(popup)).fill('A heron at dawn.');
       await popup.getByRole('button', { name: 'Write prompt' }).click();
       await expect.poll(() => popup.getByTestId('prompt').inputValue(), { timeout: 15_000 }).toBe(DEFAULT_REPLY);
       expect(session.server.chatRequests().at(-1)?.headers.authorization).toBe(`Bearer ${NEW_KEY}`);
@@ -235,7 +245,7 @@ describe("Chrome's built-in model where the browser cannot run it (headless Chro
   it('if it was chosen before, the popup says it is not ready and leads to the provider setting', async () => {
     await configure(session, { provider: 'chrome-builtin', apiKey: '' });
     const popup = await openPopup(session);
-    await popup.getByTestId('composer').fill('A heron at dawn.');
+    await (await openComposer(popup)).fill('A heron at dawn.');
     await popup.getByRole('button', { name: 'Write prompt' }).click();
     const notice = popup.locator('[data-error-kind="builtin-unavailable"]');
     await notice.waitFor({ timeout: 10_000 });

@@ -88,8 +88,9 @@ describe('generateImages, streaming partial images', () => {
     });
   });
 
-  it('writes the negative prompt into the prompt, since the API has none', async () => {
-    await generateImages(client(), request('gpt-image-2', {}, { prompt: 'A fox in snow', negativePrompt: 'text, watermark' }));
+  it('writes the negative prompt into the prompt when asked, since the API has none', async () => {
+    const input = { prompt: 'A fox in snow', negativePrompt: 'text, watermark' };
+    await generateImages(client(), request('gpt-image-2', { negativeAsWords: true }, input));
     expect(server.imageRequests()[0]?.body).toHaveProperty('prompt', 'A fox in snow\n\nAvoid: text, watermark.');
   });
 

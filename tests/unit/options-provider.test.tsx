@@ -32,6 +32,7 @@ beforeEach(async () => {
   vi.mocked(send).mockImplementation((async (type: string, payload: unknown) => {
     sent.push({ type, payload });
     if (type === 'getKeyStatus') return keyStatus;
+    if (type === 'imageKey') return { hasKey: false, ready: false };
     if (type === 'saveApiKey') {
       const storage = (payload as { sessionOnly?: boolean }).sessionOnly ? 'session' : 'local';
       keyStatus = { hasKey: true, storage, endpoint: (await loadSettings()).baseUrl, ready: true };

@@ -8,10 +8,11 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 /** The pages whose words are all in the locale files. */
-const CONVERTED = ['components/options', 'components/history', 'components/shared'];
+const CONVERTED = ['components/options', 'components/history', 'components/shared', 'components/popup'];
 const SHOWN_ATTRIBUTES = new Set(['title', 'aria-label', 'aria-description', 'placeholder', 'alt', 'label', 'aria-valuetext']);
 /** Literals that are not words of a language. */
-const NOT_WORDS = new Set(['sk-…', 'https://']);
+// A key's shape, URL shapes, and ComfyUI's input-mapping syntax (keywords it parses).
+const NOT_WORDS = new Set(['sk-…', 'https://', 'https://…/v1', 'positive = 6.text\nnegative = 7.text']);
 const LETTER = /\p{L}/u;
 
 function sources(dir: string): string[] {
