@@ -125,8 +125,8 @@ export async function restartFirefox(session: FirefoxSession): Promise<void> {
 
 /**
  * Opens an extension page (popup.html, options.html…) in a new tab. `page.goto` on a
- * moz-extension:// address never resolves (puppeteer issue 14314), so the navigation is started
- * and the page's own content is awaited instead.
+ * moz-extension:// address never resolves (puppeteer issue 14314) and the tab reports no load
+ * event for it, so the navigation is started and the page's own content is polled for instead.
  */
 export async function openExtensionPage(session: FirefoxSession, path: string, readySelector = 'body *'): Promise<Page> {
   const url = `${EXTENSION_ORIGIN}/${path}`;
@@ -134,36 +134,38 @@ export async function openExtensionPage(session: FirefoxSession, path: string, r
   for (;;) {
     const page = await session.browser.newPage();
     page.goto(url).catch(() => undefined);
-    try {
-      await waitForLoadedUrl(page, url, deadline);
-      await page.waitForFunction(
-        (url, selector) => location.href === url && document.readyState === 'complete' && document.querySelector(selector) !== null,
-        { timeout: Math.max(1_000, deadline - Date.now()), polling: 100 },
-        url,
-        readySelector,
-      );
-      return page;
-    } catch (error) {
-      // An evaluation that meets the old document being torn down fails inside WebDriver BiDi
-      // ("right-hand side of 'in' should be an object") and every later evaluation in that tab can
-      // fail the same way, so retrying in place does not help: start again in a fresh tab.
-      await page.close().catch(() => undefined);
-      const cause = (error as { cause?: unknown }).cause;
-      if (Date.now() >= deadline || !/Protocol error/.test(`${error} ${cause ?? ''}`)) throw error;
-    }
+    if (await pollUntilShown(page, url, readySelector, deadline)) return page;
+    await page.close().catch(() => undefined);
+    if (Date.now() >= deadline) throw new Error(`${url} did not show ${readySelector} within 20 s`);
   }
 }
 
 /**
- * Waits, without evaluating anything in the tab, until its document at `url` has loaded: the
- * browsing context reports the address only from the new document's DOMContentLoaded on, so
- * evaluations after this no longer land in the about:blank document being replaced.
+ * Polls the tab with one short evaluation at a time. An evaluation that meets the about:blank
+ * document being torn down fails inside WebDriver BiDi ("right-hand side of 'in' should be an
+ * object"); that says nothing about the page, so the next poll simply asks again. When a tab keeps
+ * failing that way for seconds, false tells the caller to start over in a fresh tab.
  */
-async function waitForLoadedUrl(page: Page, url: string, deadline: number): Promise<void> {
-  while (page.url() !== url) {
-    if (Date.now() >= deadline) throw new Error(`${url} did not load within the deadline (the tab shows ${page.url()})`);
+async function pollUntilShown(page: Page, url: string, selector: string, deadline: number): Promise<boolean> {
+  let failingSince: number | undefined;
+  while (Date.now() < deadline) {
+    try {
+      const shown = await page.evaluate(
+        (url, selector) => location.href === url && document.readyState === 'complete' && document.querySelector(selector) !== null,
+        url,
+        selector,
+      );
+      if (shown) return true;
+      failingSince = undefined;
+    } catch (error) {
+      const cause = (error as { cause?: unknown }).cause;
+      if (!/Protocol error|Execution context|destroyed|navigat/i.test(`${error} ${cause ?? ''}`)) throw error;
+      failingSince ??= Date.now();
+      if (Date.now() - failingSince > 3_000) return false;
+    }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+  return false;
 }
 
 /**
