@@ -79,6 +79,26 @@ export const ERROR_KINDS = {
     action: 'retry',
     field: 'timeout',
   },
+  stalled: {
+    title: 'The answer stopped coming',
+    message:
+      'The provider went silent in the middle of the answer and sent nothing more. The text so far is kept: retry for the whole prompt, or give silent answers longer in Settings.',
+    action: 'retry',
+    field: 'idle-timeout',
+  },
+  'stream-error': {
+    title: 'The provider stopped with an error',
+    message:
+      'The provider reported an error after it had started answering. The text so far is kept: retry in a moment, or try another model.',
+    action: 'retry',
+  },
+  'not-an-api': {
+    title: 'A web page answered instead of the API',
+    message:
+      'The endpoint answered with a web page, not the API: a Wi-Fi login page, a proxy or a firewall may be in the way, or the base URL points to a website. Check your connection and the base URL, then retry.',
+    action: 'retry',
+    field: 'base-url',
+  },
   offline: {
     title: 'Cannot reach the provider',
     message:
@@ -207,6 +227,11 @@ export const ERROR_KINDS = {
   'history-failed': {
     title: 'History could not be saved',
     message: 'Saving to history failed. The current result is still here; export your history if you want to keep a copy.',
+    action: 'none',
+  },
+  'damaged-job': {
+    title: 'The last prompt could not be shown',
+    message: 'It was stored in a shape this version cannot read, so it was set aside. Nothing else is affected: write a new prompt.',
     action: 'none',
   },
   'part-not-loaded': {

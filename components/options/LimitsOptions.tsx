@@ -25,6 +25,13 @@ export function LimitsOptions({ settings, update }: Props) {
         settings={settings}
         update={update}
       />
+      <LimitField
+        id="idle-timeout"
+        label="Give up on an answer that falls silent after (seconds)"
+        setting="idleTimeoutSeconds"
+        settings={settings}
+        update={update}
+      />
     </fieldset>
   );
 }

@@ -12,6 +12,7 @@ import { useMarkWhen } from '../shared/useMarkWhen';
 import { useRequestErrors } from '../shared/useRequestError';
 import { Composer } from './Composer';
 import { CraftBar } from './CraftBar';
+import { CutNotice } from './CutNotice';
 import { ErrorNotice } from './ErrorNotice';
 import { JobCraft } from './JobCraft';
 import { KeyMissing } from './KeyMissing';
@@ -88,6 +89,7 @@ export function PopupApp() {
               onText={setShownPrompt}
             />
           )}
+          <CutNotice job={job} />
           <JobCraft job={job} run={(request) => void requests.run(request)} />
           {!running && job.prompt && <PromptActions job={job} shownPrompt={shownPrompt} onOpenOptions={openOptions} />}
           {running && job.waiting && <RetryCountdown wait={job.waiting} />}

@@ -184,7 +184,7 @@ describe('retries', () => {
     server.chat.failTimes = 1;
     const waits: (RetryWait | null)[] = [];
     const started = Date.now();
-    const text = await writePrompt({ ...DEFAULT_SETTINGS, provider: 'custom', baseUrl: server.baseUrl }, KEY, request, {
+    const { text } = await writePrompt({ ...DEFAULT_SETTINGS, provider: 'custom', baseUrl: server.baseUrl }, KEY, request, {
       signal: new AbortController().signal,
       onDelta: () => undefined,
       onWait: (wait) => waits.push(wait),

@@ -17,6 +17,7 @@ import { buildImageRequest, type ImageInput, MAX_IMAGE_PROMPT_CHARS } from './im
 import { mutateImageRun, mutateImageRunById } from './image-run-store';
 import { readRunSnapshot } from './key-store';
 import { createClient, listModels } from './model-client';
+import { StreamWatch, streamLimits } from './stream-watch';
 
 const now = () => Date.now();
 const newId = () => crypto.randomUUID().replaceAll('-', '');
@@ -27,11 +28,14 @@ const KEEP_ALIVE_MS = 25_000;
 
 /**
  * A long image request is one "long-running operation" in Chrome's terms: calling an extension
- * API now and then keeps the service worker from being stopped until the answer arrives.
+ * API now and then keeps the service worker from being stopped until the answer arrives — and
+ * never past the request's deadline (`until` aborts then, or on cancel).
  */
-function keepAlive(): () => void {
+function keepAlive(until: AbortSignal): () => void {
   const timer = setInterval(() => void browser.runtime.getPlatformInfo().catch(() => undefined), KEEP_ALIVE_MS);
-  return () => clearInterval(timer);
+  const stop = () => clearInterval(timer);
+  until.addEventListener('abort', stop, { once: true });
+  return stop;
 }
 
 /** The bytes of an image the API sent, with what the run needs to show it. */
@@ -112,14 +116,19 @@ let current: ImageGeneration | null = null;
  * endpoint), picks the model, calls the Images API, stores partial and final images.
  */
 async function execute(generation: ImageGeneration, input: ImageInput): Promise<void> {
-  const { id, signal } = generation;
-  const stopKeepAlive = keepAlive();
+  const { id } = generation;
+  let watch: StreamWatch | undefined;
+  let stopKeepAlive: () => void = () => undefined;
   let secrets: string[] = [];
   let model: string | undefined;
   let models: ModelInfo[] | undefined;
   let partials = 0;
   try {
     const { settings, credential } = await readRunSnapshot();
+    // One deadline for the whole run (model list included); the idle clock starts with the answer.
+    watch = new StreamWatch(streamLimits(settings, MIN_IMAGE_TIMEOUT_S), generation.signal);
+    const { signal } = watch;
+    stopKeepAlive = keepAlive(signal);
     if ('error' in credential) throw PromptbrushError.of(credential.error);
     const { apiKey } = credential;
     secrets = [apiKey];
@@ -152,10 +161,18 @@ async function execute(generation: ImageGeneration, input: ImageInput): Promise<
         now(),
       ),
     );
-    const timeoutS = Math.max(settings.requestTimeoutSeconds, MIN_IMAGE_TIMEOUT_S);
-    const client = createClient({ baseUrl: settings.baseUrl, apiKey, timeoutMs: timeoutS * 1000, maxRetries: 1 });
+    const { totalMs } = watch.limits;
+    const activeWatch = watch;
+    const client = createClient({
+      baseUrl: settings.baseUrl,
+      apiKey,
+      timeoutMs: totalMs,
+      maxRetries: 1,
+      onActivity: () => activeWatch.activity(),
+    });
     const images: GeneratedImage[] = await generateImages(client, request, {
-      signal,
+      signal: generation.signal,
+      watch,
       onPartial: async (b64, index) => {
         partials++;
         // A preview is transient: bytes without a history row, cleared when the next run starts.
@@ -173,9 +190,10 @@ async function execute(generation: ImageGeneration, input: ImageInput): Promise<
     }
     await generation.write((run) => finishRun(run, metas, now()));
   } catch (error) {
-    const jobError = classifyImageError(error, { model, models, partials, nowSeconds: now() / 1000, secrets });
+    const jobError = classifyImageError(watch?.reason ?? error, { model, models, partials, nowSeconds: now() / 1000, secrets });
     await generation.write((run) => failRun(run, jobError, now()));
   } finally {
+    watch?.dispose();
     stopKeepAlive();
     generation.end();
   }

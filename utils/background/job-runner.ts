@@ -26,6 +26,7 @@ import { pickChatModel } from '../models';
 import type { Settings } from '../settings';
 import { automaticChatModel } from '../settings-patch';
 import { buildSource, CONTEXT_UNAVAILABLE_NOTE, pickFrameCapture, type RawCapture } from '../source';
+import { answerBounds } from './answer-bounds';
 import { buildChatRequest } from './chat-request';
 import { classifyError } from './classify-error';
 import { craftAnswer } from './craft-answer';
@@ -62,6 +63,11 @@ class ActiveJob {
 
   get isCurrent(): boolean {
     return current === this;
+  }
+
+  /** Streamed text arrived: the run is alive (a second click on the same request joins it). */
+  touch(): void {
+    this.request.lastActivityAt = now();
   }
 
   /** Stores the new job this run works on. */
@@ -210,9 +216,13 @@ async function perform(
     const model = await resolveChatModel(settings, apiKey, run.signal);
     await run.write((job) => startExpanding(job, text, model, now(), choice));
     const writer = run.streamWriter();
-    const answer = await writePrompt(settings, apiKey, buildChatRequest(text, model, { choice, settings }), {
+    const { text: answer, cut } = await writePrompt(settings, apiKey, buildChatRequest(text, model, { choice, settings }), {
       signal: run.signal,
-      onDelta: (delta) => writer.push((job) => appendDelta(job, delta, now())),
+      bounds: answerBounds(choice),
+      onDelta: (delta) => {
+        run.touch();
+        writer.push((job) => appendDelta(job, delta, now()));
+      },
       onWait: async (wait) => {
         await writer.flush();
         await run.write((job) => waitToRetry(job, wait, now()));
@@ -221,7 +231,7 @@ async function perform(
     await writer.flush();
     const { prompt, ...extras } = craftAnswer(answer, choice, settings);
     if (!prompt) throw new PromptbrushError('empty-answer');
-    await run.write((job) => finishExpanding(job, prompt, now(), extras));
+    await run.write((job) => finishExpanding(job, prompt, now(), { ...extras, ...(cut ? { cut } : {}) }));
   } catch (error) {
     const row = errorRow(error, (other) => classifyError(other, secrets));
     await run.write((job) => failJob(source ? { ...job, source: job.source ?? source } : job, row, now()));
@@ -250,14 +260,14 @@ export async function startFromTab(target: TabCapture): Promise<string> {
     ...(frameId !== undefined ? { frameId } : {}),
     ...(selectionText !== undefined ? { selectionText } : {}),
   };
-  const { run, duplicate } = await begin(target.trigger, tabRequestKey(tabId, frameId, selectionText), tab);
+  const { run, duplicate } = await begin(target.trigger, tabRequestKey(tabId, frameId, selectionText, target.choice), tab);
   if (!duplicate) void perform(run, fromTab(tab), target.choice);
   return run.jobId;
 }
 
 /** Text typed or pasted into the popup. */
 export async function startFromText(text: string, choice?: Partial<CraftChoice>): Promise<string> {
-  const { run, duplicate } = await begin('popup-text', textRequestKey(text));
+  const { run, duplicate } = await begin('popup-text', textRequestKey(text, choice));
   if (!duplicate) void perform(run, async ({ settings }) => buildSource({ text }, settings), choice);
   return run.jobId;
 }

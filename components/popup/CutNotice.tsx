@@ -1,0 +1,11 @@
+import type { Job } from '../../utils/job';
+
+/** The answer ran past its length cap: the prompt was made from what arrived before the cut. */
+export function CutNotice({ job }: { job: Job }) {
+  if (!job.cut || job.status !== 'ready') return null;
+  return (
+    <p class="notice notice-info" role="status" data-testid="cut-notice">
+      The answer ran far longer than this target takes, so Promptbrush stopped reading it and made the prompt from the first part.
+    </p>
+  );
+}
