@@ -31,7 +31,7 @@ const KEEP_ALIVE_MS = 25_000;
  * API now and then keeps the service worker from being stopped until the answer arrives — and
  * never past the request's deadline (`until` aborts then, or on cancel).
  */
-function keepAlive(until: AbortSignal): () => void {
+export function keepAlive(until: AbortSignal): () => void {
   const timer = setInterval(() => void browser.runtime.getPlatformInfo().catch(() => undefined), KEEP_ALIVE_MS);
   const stop = () => clearInterval(timer);
   until.addEventListener('abort', stop, { once: true });
