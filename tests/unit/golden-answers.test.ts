@@ -15,7 +15,7 @@ const SCENE =
   'A lone lighthouse stands on a storm-battered cliff at dusk, its beam slicing through low clouds, cold teal and amber palette, painterly illustration.';
 
 /** Raw answers as chat models write them, the prompt always on the chatty line. */
-export const CHATTY = [
+const CHATTY = [
   `Sure! ${SCENE}`,
   `Certainly! ${SCENE}`,
   `Of course — ${SCENE}`,
