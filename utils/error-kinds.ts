@@ -230,8 +230,9 @@ export const ERROR_KINDS = {
     action: 'none',
   },
   'damaged-job': {
-    title: 'The last prompt could not be shown',
-    message: 'It was stored in a shape this version cannot read, so it was set aside. Nothing else is affected: write a new prompt.',
+    title: 'A stored prompt could not be read',
+    message:
+      'It is in a shape this version of Promptbrush cannot read (left by an older version, or from an edited file), so it was set aside. Nothing else is affected: write a new prompt.',
     action: 'none',
   },
   'part-not-loaded': {

@@ -204,7 +204,12 @@ export function exportHistory(now: Date): Promise<{ json: string; prompts: numbe
   });
 }
 
-/** Adds what an export file holds; a record already here (same id) is left alone and counted. Caps apply after. */
+/**
+ * Adds what an export file holds; a record already here (same id) is left alone and counted.
+ * The caps are applied before anything is written: the oldest entries — already here or from the
+ * file — that would not fit are left out (and the ones already here deleted first), so an import
+ * larger than the caps never fills the disk and fails half-way.
+ */
 export async function importHistory(text: string): Promise<ImportReport | { error: string }> {
   const parsed = parseImport(text);
   if ('error' in parsed) return parsed;
@@ -215,26 +220,27 @@ export async function importHistory(text: string): Promise<ImportReport | { erro
     images.push({ ...image, size: image.bytes.length + (thumb?.bytes.length ?? 0), ...(thumb ? { thumb } : {}) });
   }
   const report = await withDb(async (db) => {
-    const counts = { prompts: 0, images: 0, skipped: 0 };
+    const read = db.transaction(['prompts', 'images'], 'readonly');
+    const [prompts, imageRows] = await Promise.all([read.objectStore('prompts').getAll(), read.objectStore('images').getAll()]);
+    const known = new Set([...prompts.map((p) => `p:${p.id}`), ...imageRows.map((i) => `i:${i.id}`)]);
+    const newPrompts = parsed.prompts.filter((p) => !known.has(`p:${p.id}`));
+    const newImages = images.filter((i) => !known.has(`i:${i.id}`));
+    const skipped = parsed.prompts.length - newPrompts.length + images.length - newImages.length;
+    const drop = new Set(planEviction(groupEntries([...prompts, ...newPrompts], [...imageRows, ...newImages]), caps));
+    await deleteIn(
+      db,
+      [...new Set([...prompts.map((p) => p.id), ...imageRows.map((i) => i.jobId)])].filter((id) => drop.has(id)),
+    );
+    const keptPrompts = newPrompts.filter((p) => !drop.has(p.id));
+    const keptImages = newImages.filter((i) => !drop.has(i.jobId));
     const tx = db.transaction(['prompts', 'images', 'imageBytes'], 'readwrite');
-    for (const prompt of parsed.prompts) {
-      if (await tx.objectStore('prompts').getKey(prompt.id)) counts.skipped += 1;
-      else {
-        await tx.objectStore('prompts').add(prompt);
-        counts.prompts += 1;
-      }
-    }
-    for (const { bytes, ...record } of images) {
-      if (await tx.objectStore('images').getKey(record.id)) counts.skipped += 1;
-      else {
-        await tx.objectStore('images').add(record);
-        await tx.objectStore('imageBytes').put({ id: record.id, bytes });
-        counts.images += 1;
-      }
+    for (const prompt of keptPrompts) await tx.objectStore('prompts').add(prompt);
+    for (const { bytes, ...record } of keptImages) {
+      await tx.objectStore('images').add(record);
+      await tx.objectStore('imageBytes').put({ id: record.id, bytes });
     }
     await tx.done;
-    const evicted = await capIn(db, caps);
-    return { ...counts, rejected: parsed.rejected, evicted: evicted.length };
+    return { prompts: keptPrompts.length, images: keptImages.length, skipped, rejected: parsed.rejected, evicted: drop.size };
   });
   notifyHistoryChanged();
   return report;

@@ -75,6 +75,8 @@ export interface ProtocolMap {
    * one queue with its own changes. Answers the settings as stored after the patch.
    */
   updateSettings: { request: { patch: SettingsPatch }; response: Settings };
+  /** The way out of a page that could not render: stop and forget the current job. */
+  clearJob: { request: Record<string, never>; response: { cleared: boolean } };
 }
 
 /** The name of the port a page opens while it shows a running job (see components/popup/useJobLiveness.ts). */
@@ -190,6 +192,7 @@ export const VALIDATORS: { [T in MessageType]: Validator<T> } = {
     const patch = parseSettingsPatch(p.patch);
     return patch ? { patch } : null;
   },
+  clearJob: empty,
 };
 
 export const MESSAGE_TYPES = Object.keys(VALIDATORS) as MessageType[];

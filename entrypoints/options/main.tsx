@@ -1,5 +1,11 @@
 import { render } from 'preact';
 import { OptionsApp } from '../../components/options/OptionsApp';
+import { ErrorBoundary } from '../../components/shared/ErrorBoundary';
 import '../../components/shared/styles.css';
 
-render(<OptionsApp />, document.getElementById('app') as HTMLElement);
+render(
+  <ErrorBoundary>
+    <OptionsApp />
+  </ErrorBoundary>,
+  document.getElementById('app') as HTMLElement,
+);

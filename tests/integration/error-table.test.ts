@@ -153,7 +153,7 @@ const NOT_FROM_HTTP: Partial<Record<ErrorKind, string>> = {
   'text-too-long': 'decided in the popup before sending: pasted text over the protocol limit (tests/unit/popup-requests.test.tsx)',
   'no-tab': 'decided in the popup: "Use selection" found no tab behind it (tests/unit/popup-requests.test.tsx)',
   'not-sent': 'answered by the background to its own pages when a message fails the protocol checks (tests/integration/messages.test.ts)',
-  'damaged-job': 'a job in storage.session that is not a job is set aside when read (tests/unit/job-item.test.ts)',
+  'damaged-job': 'a job in storage.session that is not a job is set aside when read (tests/unit/job-shape.test.ts)',
   'part-not-loaded': 'a lazily loaded part of the popup failed to load (tests/unit/lazy.test.tsx)',
   'cannot-read-page': 'the browser refused to inject the capture script (job runner)',
   'empty-answer': 'the model answered with no text (job runner)',

@@ -47,6 +47,10 @@ async function openPopup() {
   render(<PopupApp />);
   const write = await screen.findByRole('button', { name: 'Write prompt' });
   await waitFor(() => expect(screen.getByTestId('composer').hasAttribute('disabled')).toBe(false));
+  // A stored job is on screen, and the effects of its first render have run (a click must not race
+  // them): Preact runs effects after the next frame, as this waits for.
+  if (await jobItem.getValue()) await screen.findByRole('article');
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
   return write;
 }
 

@@ -309,3 +309,10 @@ export async function reuseJob(snapshot: Job): Promise<string> {
   await mutateJob(() => restoreJob(snapshot, now()));
   return snapshot.id;
 }
+
+/** Stops the running job, if any, and forgets the current job: the way out of a page that could not show it. */
+export async function clearJob(): Promise<boolean> {
+  current?.supersede();
+  await mutateJob((job) => (job ? null : undefined));
+  return true;
+}

@@ -3,9 +3,19 @@
 // write is in flight.
 import type { Job } from '../job';
 import { jobItem } from '../job-item';
+import { parseJob } from '../job-shape';
 import { serialUpdates } from '../serial-updates';
 
-const jobUpdates = serialUpdates(jobItem);
+/** The stored job as the background changes it: a value that is not a valid job counts as none (the next job replaces it). */
+const checkedItem = {
+  getValue: async (): Promise<Job | null> => {
+    const parsed = parseJob(await jobItem.getValue());
+    return 'job' in parsed ? parsed.job : null;
+  },
+  setValue: (job: Job | null) => jobItem.setValue(job),
+};
+
+const jobUpdates = serialUpdates(checkedItem);
 
 /**
  * Applies `change` to the stored job, in order with every other change made by this context.
