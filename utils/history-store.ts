@@ -77,25 +77,79 @@ export function historyError(error: unknown): HistoryError {
   return new HistoryError('unknown', (error as Error)?.message ?? String(error));
 }
 
-/** Runs `work` on this context's connection; whatever it throws comes out as a HistoryError. */
+/** A connection that the browser or another context closed under us: worth one reopen. */
+function isClosedConnection(error: unknown): boolean {
+  const name = (error as { name?: string } | null)?.name;
+  return name === 'InvalidStateError' || name === 'TransactionInactiveError' || (error as Error)?.message?.includes('closing') === true;
+}
+
+/**
+ * Runs `work` on this context's connection; whatever it throws comes out as a HistoryError. A
+ * connection found closed (the browser terminated it, or another context upgraded the database)
+ * is reopened and the work retried once. A full disk is not retried: it is `storage-full`.
+ */
 async function withDb<T>(work: (db: Db) => Promise<T>): Promise<T> {
   try {
     return await work(await connection());
   } catch (error) {
-    throw historyError(error);
+    if (isQuotaError(error) || !isClosedConnection(error)) throw historyError(error);
+    forget();
+    try {
+      return await work(await connection());
+    } catch (again) {
+      throw historyError(again);
+    }
   }
 }
 
 let shared: Promise<Db> | null = null;
 
-/** One connection per context, opened (and on first use created) on first need. */
-function connection(): Promise<Db> {
+/** Drops this context's connection (closed or closing): the next use opens a new one. */
+function forget(): void {
+  const open = shared;
+  shared = null;
+  void open?.then((db) => db.close()).catch(() => undefined);
+}
+
+/** How long an open may wait for another context to let go of an older version. */
+const BLOCKED_MS = 10_000;
+
+/**
+ * One connection per context, opened (and on first use created) on first need. It yields to
+ * others: when another context (a newer version of the extension) needs to upgrade the database,
+ * this connection closes (`versionchange`) and the next use reopens; when the browser ends it
+ * (`terminated`), the next use reopens too. An open held up by an older connection elsewhere
+ * (`blocked`) gives up after a while with a message saying why. Exported for tests only.
+ */
+export function connection(): Promise<Db> {
   if (typeof indexedDB === 'undefined') return Promise.reject(new HistoryError('unknown', 'This browser context has no IndexedDB.'));
-  shared ??= openDB<HistorySchema>(HISTORY_DB, VERSION, { upgrade }).catch((error) => {
-    shared = null;
-    throw error;
+  if (shared) return shared;
+  let blockedTimer: ReturnType<typeof setTimeout> | undefined;
+  const opening = new Promise<Db>((resolve, reject) => {
+    openDB<HistorySchema>(HISTORY_DB, VERSION, {
+      upgrade,
+      blocked: () => {
+        blockedTimer = setTimeout(
+          () =>
+            reject(
+              new HistoryError('unknown', 'History is held open by another Promptbrush page of an older version: close it and try again.'),
+            ),
+          BLOCKED_MS,
+        );
+      },
+      blocking: () => {
+        if (shared === opening) forget();
+      },
+      terminated: () => {
+        if (shared === opening) shared = null;
+      },
+    }).then(resolve, reject);
+  }).finally(() => clearTimeout(blockedTimer));
+  shared = opening;
+  opening.catch(() => {
+    if (shared === opening) shared = null;
   });
-  return shared;
+  return opening;
 }
 
 function upgrade(db: Db): void {

@@ -145,7 +145,8 @@ describe('the image run’s images', () => {
     expect(await imageBytes('run-0')).toBeUndefined();
     expect(await imageBytes('run-partial-0')).toBeUndefined();
     expect(await imageBytes(kept)).toEqual(PNG);
-  });
+    // Megabytes through fake-indexeddb: seconds on a busy machine.
+  }, 20_000);
 
   it('clearing history leaves the latest run’s transient bytes alone', async () => {
     await putTransientBytes('run-partial-0', PNG);
