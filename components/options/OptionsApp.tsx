@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { hostLabel } from '../../utils/host-patterns';
+import { hostLabel, isInsecureRemote } from '../../utils/host-patterns';
 import { send } from '../../utils/messaging';
 import { PROVIDERS } from '../../utils/providers';
 import { normalizeBaseUrl, type Settings, validateSettings } from '../../utils/settings';
@@ -74,6 +74,10 @@ export function OptionsApp() {
     event.preventDefault();
     if (http && !normalized) {
       setStatus({ tone: 'error', text: 'The base URL must be an http(s) address.' });
+      return;
+    }
+    if (http && isInsecureRemote(normalized) && normalized !== loaded.baseUrl && provider.insecureConfirmed !== normalized) {
+      setStatus({ tone: 'error', text: 'This address is plain http: confirm above that the key may travel unencrypted, or use https://.' });
       return;
     }
     // Asked now, inside the click and before any await: browsers show the permission prompt

@@ -10,6 +10,7 @@ import { ApiKeyField } from './ApiKeyField';
 import { BuiltinModelPanel } from './BuiltinModelPanel';
 import { ConnectionTest } from './ConnectionTest';
 import { HostAccessNote } from './HostAccessNote';
+import { InsecureEndpointNote } from './InsecureEndpointNote';
 import { type ModelListState, ModelPicker } from './ModelPicker';
 import { useBuiltinModel } from './useBuiltinModel';
 import { type ProviderForm, providerDraft } from './useProviderForm';
@@ -115,6 +116,7 @@ export function ProviderFieldset({ settings, update, form, onStatus }: Props) {
           <p class="hint" data-testid="final-url">
             {normalized ? `Requests go to ${normalized}/chat/completions` : 'Not a valid http(s) address.'}
           </p>
+          <InsecureEndpointNote baseUrl={normalized} form={form} />
           <HostAccessNote baseUrl={normalized} form={form} />
           <ApiKeyField form={form} preset={preset} baseUrl={normalized} onStatus={onStatus} />
           <ModelPicker

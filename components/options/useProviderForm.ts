@@ -38,6 +38,9 @@ export interface ProviderForm {
   askAccess: (baseUrl: string | null) => Promise<boolean>;
   /** Saves a typed key (for the endpoint just saved) or moves the saved one; clears the field. */
   commitKey: () => Promise<void>;
+  /** The plain-http endpoint the person agreed to send the key to (InsecureEndpointNote). */
+  insecureConfirmed: string | null;
+  confirmInsecure: (baseUrl: string) => void;
 }
 
 export function useProviderForm(): ProviderForm {
@@ -45,6 +48,7 @@ export function useProviderForm(): ProviderForm {
   const [sessionOnly, setSessionOnly] = useState(false);
   const [keyStatus, setKeyStatus] = useState<KeyStatus | undefined>(undefined);
   const [access, setAccess] = useState<Record<string, AccessState>>({});
+  const [insecureConfirmed, confirmInsecure] = useState<string | null>(null);
 
   useEffect(() => {
     send('getKeyStatus', {}).then(
@@ -88,5 +92,18 @@ export function useProviderForm(): ProviderForm {
     }
   };
 
-  return { keyDraft, setKeyDraft, sessionOnly, setSessionOnly, keyStatus, setKeyStatus, accessFor, checkAccess, askAccess, commitKey };
+  return {
+    keyDraft,
+    setKeyDraft,
+    sessionOnly,
+    setSessionOnly,
+    keyStatus,
+    setKeyStatus,
+    accessFor,
+    checkAccess,
+    askAccess,
+    commitKey,
+    insecureConfirmed,
+    confirmInsecure,
+  };
 }

@@ -50,6 +50,30 @@ async function renderWith(settings: Partial<Settings>) {
   return view;
 }
 
+describe('options: a plain-http endpoint on the internet', () => {
+  it('warns that the key would travel unencrypted, and Save needs a confirming click first', async () => {
+    vi.mocked(requestHostAccess).mockResolvedValue(true);
+    await renderWith({ provider: 'custom', baseUrl: 'https://api.example.com/v1' });
+    expect(screen.queryByTestId('insecure-endpoint')).toBeNull();
+    fireEvent.input(screen.getByLabelText('Base URL'), { target: { value: 'http://api.example.com/v1' } });
+    expect((await screen.findByTestId('insecure-endpoint')).textContent).toContain('would travel unencrypted');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.getByTestId('save-status').textContent).toContain('confirm above'));
+    expect(sent.filter((m) => m.type === 'updateSettings')).toHaveLength(0);
+
+    fireEvent.click(screen.getByTestId('confirm-insecure'));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.getByTestId('save-status').textContent).toBe('Settings saved.'));
+    expect((await loadSettings()).baseUrl).toBe('http://api.example.com/v1');
+  });
+
+  it('says nothing for loopback and private addresses', async () => {
+    await renderWith({ provider: 'custom', baseUrl: 'http://192.168.1.20:8080/v1' });
+    expect(screen.queryByTestId('insecure-endpoint')).toBeNull();
+  });
+});
+
 describe('options: provider', () => {
   it('asks for host access inside the Save click, before anything is awaited, and explains a refusal', async () => {
     let answer: (granted: boolean) => void = () => undefined;

@@ -12,11 +12,24 @@ const apiKeyEndpointItem = storage.defineItem<string>('local:apiKeyEndpoint', { 
 const sessionKeyItem = storage.defineItem<string>('session:apiKey', { fallback: '' });
 const sessionKeyEndpointItem = storage.defineItem<string>('session:apiKeyEndpoint', { fallback: '' });
 
+/**
+ * A key saved before keys were bound to an endpoint belongs to the endpoint configured when it is
+ * first read: that binding is saved at once, so a later change of endpoint can never take the key along.
+ */
+async function boundEndpoint(endpoint: string, item: typeof apiKeyEndpointItem): Promise<string> {
+  if (endpoint) return endpoint;
+  const configured = (await loadSettings()).baseUrl;
+  await item.setValue(configured);
+  return configured;
+}
+
 export async function readSavedKey(): Promise<SavedKey | null> {
   const [sessionKey, sessionEndpoint] = await Promise.all([sessionKeyItem.getValue(), sessionKeyEndpointItem.getValue()]);
-  if (sessionKey.trim()) return { key: sessionKey.trim(), endpoint: sessionEndpoint || undefined, storage: 'session' };
+  if (sessionKey.trim()) {
+    return { key: sessionKey.trim(), endpoint: await boundEndpoint(sessionEndpoint, sessionKeyEndpointItem), storage: 'session' };
+  }
   const [localKey, localEndpoint] = await Promise.all([apiKeyItem.getValue(), apiKeyEndpointItem.getValue()]);
-  if (localKey.trim()) return { key: localKey.trim(), endpoint: localEndpoint || undefined, storage: 'local' };
+  if (localKey.trim()) return { key: localKey.trim(), endpoint: await boundEndpoint(localEndpoint, apiKeyEndpointItem), storage: 'local' };
   return null;
 }
 
