@@ -77,6 +77,26 @@ export interface ProtocolMap {
   updateSettings: { request: { patch: SettingsPatch }; response: Settings };
   /** The way out of a page that could not render: stop and forget the current job. */
   clearJob: { request: Record<string, never>; response: { cleared: boolean } };
+  /**
+   * "Open in X" for a fill row: open (or focus) the site, put the prompt in its box, focus it.
+   * Sent after the popup copied the prompt and the person allowed the site (utils/background/handoff-fill.ts).
+   */
+  fillGenerator: { request: FillRequestMessage; response: FillOutcome };
+}
+
+export interface FillRequestMessage {
+  generatorId: string;
+  prompt: string;
+  negativePrompt?: string;
+}
+
+/** Why a fill did not happen: no box found in time, or the page could not be opened or scripted. */
+export type FillFailure = 'no-box' | 'cannot-open' | 'cannot-script' | 'not-fill';
+
+export interface FillOutcome {
+  filled: boolean;
+  negativeFilled: boolean;
+  reason?: FillFailure;
 }
 
 /** The name of the port a page opens while it shows a running job (see components/popup/useJobLiveness.ts). */
@@ -193,6 +213,17 @@ export const VALIDATORS: { [T in MessageType]: Validator<T> } = {
     return patch ? { patch } : null;
   },
   clearJob: empty,
+  fillGenerator: (p) =>
+    typeof p.generatorId === 'string' &&
+    /^[a-z0-9-]{1,40}$/.test(p.generatorId) &&
+    isString(p.prompt, 100_000) &&
+    optString(p.negativePrompt, 10_000)
+      ? {
+          generatorId: p.generatorId,
+          prompt: p.prompt,
+          ...(p.negativePrompt !== undefined ? { negativePrompt: p.negativePrompt as string } : {}),
+        }
+      : null,
 };
 
 export const MESSAGE_TYPES = Object.keys(VALIDATORS) as MessageType[];

@@ -1,7 +1,14 @@
 import { promptForImage } from '../../utils/image-input';
 import { isRunning, type Job } from '../../utils/job';
-import { HandoffBar } from './HandoffBar';
+import { lazy } from '../shared/lazy';
 import { ImagePanel } from './ImagePanel';
+
+// "Open in…" (its generators, its site-permission and fill requests) loads just after the prompt
+// shows: it is not needed for the popup's first paint.
+const HandoffBar = lazy(
+  () => import('./HandoffBar').then((module) => module.HandoffBar),
+  () => null,
+);
 
 interface Props {
   job: Job;

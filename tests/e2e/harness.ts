@@ -33,6 +33,8 @@ export interface Session {
 export async function launchBrowser(
   profileDir: string,
   buildDir = E2E_BUILD,
+  /** More Chromium switches (the store screenshots map api.openai.com to the fake server). */
+  extraArgs: string[] = [],
 ): Promise<{ context: BrowserContext; worker: Worker; extensionId: string }> {
   if (!existsSync(join(buildDir, 'manifest.json'))) throw new Error(`No build at ${buildDir}: run npm run build:e2e first.`);
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -50,6 +52,7 @@ export async function launchBrowser(
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...extraArgs,
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));

@@ -1,4 +1,4 @@
-// Every target has an example in the README's "Prompt craft" section, and each example is what
+// Every target has an example in docs/GUIDE.md's "Prompt craft" section, and each example is what
 // its post-processor produces: cleaning it again changes nothing.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,8 +8,8 @@ import { craftAnswer } from '../../utils/background/craft-answer';
 import { DEFAULT_CRAFT_SETTINGS } from '../../utils/craft';
 import { TARGETS } from '../../utils/targets';
 
-const README = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
-const SECTION = README.slice(README.indexOf('## Prompt craft'), README.indexOf('## Develop and test'));
+const GUIDE = readFileSync(join(import.meta.dirname, '../../docs/GUIDE.md'), 'utf8');
+const SECTION = GUIDE.slice(GUIDE.indexOf('## Prompt craft'), GUIDE.indexOf('## Capture'));
 
 function example(label: string): { aspect: string; text: string } | null {
   const escaped = label.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -20,7 +20,7 @@ function example(label: string): { aspect: string; text: string } | null {
 describe.each(TARGETS.map((target) => [target.label, target.id] as const))('README example for %s', (label, id) => {
   it('is there, and is a clean prompt its post-processor leaves unchanged', () => {
     const found = example(label);
-    expect(found, `README "Prompt craft" needs an example for ${label}`).not.toBeNull();
+    expect(found, `docs/GUIDE.md "Prompt craft" needs an example for ${label}`).not.toBeNull();
     const { aspect, text } = found as { aspect: string; text: string };
     expect(isAspectRatioId(aspect)).toBe(true);
     const choice = { target: id, style: 'none', aspectRatio: aspect, variationCount: 1 } as const;

@@ -11,6 +11,7 @@ import { hasHostAccess } from '../permission-requests';
 import type { ProviderDraft } from '../protocol';
 import { providerForBaseUrl } from '../providers';
 import { loadSettings } from '../settings-store';
+import { fillGenerator } from './handoff-fill';
 import { cancelImageRun, startImageRun } from './image-runner';
 import { cancelJob, clearJob, isActive, regenerateJob, retryJob, reuseJob, startFromTab, startFromText } from './job-runner';
 import { mutateJobById } from './job-store';
@@ -97,4 +98,5 @@ export const handlers: Handlers = {
   },
   updateSettings: ({ patch }) => updateSettings(patch),
   clearJob: async () => ({ cleared: await clearJob() }),
+  fillGenerator: (request) => fillGenerator(request),
 };
