@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { mutateJob } from '../../utils/background/job-store';
 import type { Job } from '../../utils/job';
-import { jobItem, readJob, SET_ASIDE_JOB_ID } from '../../utils/job-item';
+import { jobItem, jobShapeProblem, readJob, SET_ASIDE_JOB_ID } from '../../utils/job-item';
 import { JOB_FIELDS, parseJob, SOURCE_FIELDS } from '../../utils/job-shape';
 
 const FULL: Job = {
@@ -57,6 +57,16 @@ describe('parseJob', () => {
   });
 });
 
+describe('the pages’ quick check', () => {
+  it('passes every valid job and names what breaks the pages', () => {
+    expect(jobShapeProblem(FULL)).toBeNull();
+    expect(jobShapeProblem({ ...FULL, negativePrompt: 42 })).toBe('negativePrompt is not text');
+    expect(jobShapeProblem({ ...FULL, target: 'dall-e-9' })).toBe('unknown craft choice');
+    expect(jobShapeProblem({ ...FULL, source: 'x' })).toBe('malformed source');
+    expect(jobShapeProblem('nonsense')).toBe('no job');
+  });
+});
+
 describe('a malformed job in storage.session', () => {
   it('is set aside on read: the pages get a stand-in that says so, never the broken shape', async () => {
     await jobItem.setValue({ ...FULL, variations: 'ab' } as unknown as Job);
@@ -64,7 +74,7 @@ describe('a malformed job in storage.session', () => {
       id: SET_ASIDE_JOB_ID,
       status: 'error',
       prompt: '',
-      error: { kind: 'damaged-job', detail: 'The current job: variations is not a list of at most 10 texts.' },
+      error: { kind: 'damaged-job', detail: 'The current job: variations is not a list of texts.' },
     });
   });
 
