@@ -14,7 +14,10 @@ import { isTargetId } from './targets';
 export const MAX_JOB_PROMPT_CHARS = 100_000;
 /** Longest captured text: the highest "longest selection sent" setting. */
 const MAX_SOURCE_CHARS = 100_000;
-const MAX_LINE_CHARS = 2_000;
+/** The browser's own copy of a selection is kept whole (the protocol's limit for any text). */
+const MAX_SELECTION_CHARS = 2_000_000;
+/** A title, address (with its query), heading or note: the capture bounds them well below this. */
+const MAX_LINE_CHARS = 5_000;
 
 const STATUSES: readonly JobStatus[] = ['capturing', 'expanding', 'ready', 'error'];
 const TRIGGERS: readonly JobTrigger[] = ['menu', 'shortcut', 'popup-selection', 'popup-text'];
@@ -114,7 +117,7 @@ function tab(value: unknown): TabTarget {
       if (!isCount(v)) throw new Reject('malformed tab');
       return v;
     }),
-    ...opt(value, 'selectionText', (v) => text(v, 'selection', MAX_SOURCE_CHARS)),
+    ...opt(value, 'selectionText', (v) => text(v, 'selection', MAX_SELECTION_CHARS)),
   };
 }
 

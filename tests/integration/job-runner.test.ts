@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { answerBounds } from '../../utils/background/answer-bounds';
 import { handlers } from '../../utils/background/handlers';
-import { retryJob, startFromText } from '../../utils/background/job-runner';
+import { retryJob, startFromTab, startFromText } from '../../utils/background/job-runner';
 import { mutateJob } from '../../utils/background/job-store';
 import { clearHistory, recordPrompt } from '../../utils/history-store';
 import { appendDelta, type Job, markInterrupted, newJob, startExpanding } from '../../utils/job';
@@ -142,5 +142,12 @@ describe('job runner', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await readJob()).toMatchObject({ id: 'tabjob', status: 'ready', prompt: DEFAULT_REPLY });
     expect((await readJob())?.error).toBeUndefined();
+  });
+
+  it('a job whose menu selection is 1 MB runs to the end (the background never refuses its own job for its size)', async () => {
+    const selectionText = 'The storm came in at dusk. '.repeat(40_000);
+    await startFromTab({ tabId: 9, selectionText, trigger: 'menu' });
+    await finished();
+    expect(await readJob()).toMatchObject({ status: 'ready', prompt: DEFAULT_REPLY, source: { shortened: true } });
   });
 });

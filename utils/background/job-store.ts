@@ -2,15 +2,18 @@
 // goes through one queue so writes never interleave; streamed text is coalesced so at most one
 // write is in flight.
 import type { Job } from '../job';
-import { jobItem } from '../job-item';
-import { parseJob } from '../job-shape';
+import { jobItem, jobShapeProblem } from '../job-item';
 import { serialUpdates } from '../serial-updates';
 
-/** The stored job as the background changes it: a value that is not a valid job counts as none (the next job replaces it). */
+/**
+ * The stored job as the background changes it: a value that is not a job (left by an older
+ * version) counts as none, and the next job replaces it. The check is of types only: the
+ * background's own jobs are never refused for their size.
+ */
 const checkedItem = {
   getValue: async (): Promise<Job | null> => {
-    const parsed = parseJob(await jobItem.getValue());
-    return 'job' in parsed ? parsed.job : null;
+    const stored = await jobItem.getValue();
+    return stored && !jobShapeProblem(stored) ? stored : null;
   },
   setValue: (job: Job | null) => jobItem.setValue(job),
 };
