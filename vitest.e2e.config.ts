@@ -11,5 +11,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     retry: 0,
+    // A condition the page reaches by itself (a render, a stored job, a badge) may take more than
+    // vitest's default 1 s on a loaded two-core machine: every poll waits up to 10 s for it.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

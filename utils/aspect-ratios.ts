@@ -84,3 +84,10 @@ export function isAspectRatioId(value: unknown): value is AspectRatioId {
 export function aspectRatio(id: AspectRatioId): AspectRatio {
   return ASPECT_RATIOS.find((row) => row.id === id) ?? ASPECT_RATIOS[0];
 }
+
+/** The supported ratio closest to an image's own (compared as logarithms, so 2:1 and 1:2 are as far from 1:1). */
+export function nearestAspectRatio(width: number, height: number): AspectRatioId {
+  if (!(width > 0 && height > 0)) return DEFAULT_ASPECT_RATIO;
+  const distance = (row: AspectRatio) => Math.abs(Math.log(width / height) - Math.log(row.width / row.height));
+  return ASPECT_RATIOS.reduce((best, row) => (distance(row) < distance(best) ? row : best)).id;
+}

@@ -6,8 +6,11 @@ import { errorRow, type JobError, PromptbrushError } from './errors';
 
 export type BuiltinState = 'absent' | 'unavailable' | 'downloadable' | 'downloading' | 'available';
 
+/** A prompt with an image (the Prompt API's multimodal input). */
+export type MultimodalPrompt = { role: 'user'; content: ({ type: 'text'; value: string } | { type: 'image'; value: Blob })[] }[];
+
 export interface LanguageModelSession {
-  promptStreaming(input: string, options?: { signal?: AbortSignal }): AsyncIterable<string>;
+  promptStreaming(input: string | MultimodalPrompt, options?: { signal?: AbortSignal }): AsyncIterable<string>;
   destroy(): void;
 }
 
@@ -32,6 +35,12 @@ export const IO = {
   expectedOutputs: [{ type: 'text', languages: ['en'] }],
 };
 
+/** Text and an image in (prompts from images), where the browser supports it. */
+export const IMAGE_IO = {
+  expectedInputs: [{ type: 'text', languages: ['en'] }, { type: 'image' }],
+  expectedOutputs: IO.expectedOutputs,
+};
+
 export function languageModelIn(scope: object): LanguageModelApi | undefined {
   const api = (scope as { LanguageModel?: unknown }).LanguageModel;
   if ((typeof api === 'function' || typeof api === 'object') && api !== null && 'availability' in api && 'create' in api) {
@@ -53,10 +62,10 @@ export function isOffered(state: BuiltinState): boolean {
   return state !== 'absent' && state !== 'unavailable';
 }
 
-export async function builtinState(api: LanguageModelApi | undefined): Promise<BuiltinState> {
+export async function builtinState(api: LanguageModelApi | undefined, io: object = IO): Promise<BuiltinState> {
   if (!api) return 'absent';
   try {
-    const state = await api.availability(IO);
+    const state = await api.availability(io);
     return state === 'available' || state === 'downloadable' || state === 'downloading' ? state : 'unavailable';
   } catch {
     return 'unavailable';

@@ -164,6 +164,32 @@ export const ERROR_KINDS = {
       'Promptbrush did not act on this request: it is longer than Promptbrush accepts, or malformed, so nothing went to your provider. Shorten what you typed or pasted and try again.',
     action: 'none',
   },
+  // Images as a source (right-click an image, or paste one into the popup).
+  'image-unreadable': {
+    title: 'This image cannot be read',
+    message:
+      'Promptbrush could not get the pixels of this image (the details say why). Save the image and paste it into the box below. Nothing was sent.',
+    action: 'none',
+  },
+  'model-cannot-see': {
+    title: 'This model cannot read images',
+    message:
+      'The provider says this model does not take images. Pick one that can (Settings marks those it lists as "reads images"), then retry.',
+    action: 'retry',
+    field: 'chat-model',
+  },
+  'builtin-no-images': {
+    title: "Chrome's built-in model cannot read images here",
+    message: "This browser's on-device model takes text only here. Choose another provider for prompts from images; text still works.",
+    action: 'open-options',
+    field: 'provider',
+  },
+  'image-source-off': {
+    title: 'Prompts from images are turned off',
+    message: 'Turn them on in Settings to write prompts from an image you right-click, paste or drop. Nothing was sent.',
+    action: 'open-options',
+    field: 'image-source',
+  },
   'empty-answer': {
     title: 'The model returned nothing',
     message: 'The model finished without writing a prompt. Retry, or try another model.',

@@ -1,6 +1,7 @@
 // The export file: prompts (whole job snapshots) and images (bytes as base64) in one JSON file,
 // and the validation of a file being imported, record by record. Pure.
 import { byteSize, IMAGE_MIME_TYPES, type ImageMime, type ImageRecord, type ImageWithBytes, type PromptRecord } from './history';
+import { MAX_THUMB_CHARS, splitDataUrl } from './image-source';
 import type { Job } from './job';
 import { parseJob } from './job-shape';
 
@@ -106,6 +107,15 @@ const isId = (v: unknown): v is string => typeof v === 'string' && /^[A-Za-z0-9_
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 const isSide = (v: unknown): v is number => Number.isInteger(v) && (v as number) > 0 && (v as number) <= 16_384;
 
+/** A thumbnail kept with a source image: empty, or a small data URL whose bytes are the image it says. */
+export function isThumbnail(value: unknown): boolean {
+  if (value === '') return true;
+  if (typeof value !== 'string' || value.length > MAX_THUMB_CHARS) return false;
+  const parts = splitDataUrl(value);
+  const bytes = parts && fromBase64(parts.base64);
+  return !!bytes && bytes.length > 0 && sniffImage(bytes) === parts.mime;
+}
+
 /**
  * A prompt record: its job rebuilt from whitelisted fields only (utils/job-shape.ts), with the
  * defaults older exports left out. A field of the wrong type rejects the record with its reason.
@@ -120,6 +130,8 @@ function parsePrompt(raw: unknown): PromptRecord | string {
   if ('problem' in parsed) return parsed.problem;
   const { job } = parsed;
   if (job.prompt.trim() === '') return 'no prompt text';
+  // A source image's thumbnail is shown: its bytes must be the image it says.
+  if (job.source?.image && !isThumbnail(job.source.image.thumbnail)) return 'malformed source image';
   const updatedAt = isTime(raw.updatedAt) ? raw.updatedAt : raw.createdAt;
   return { id: raw.id, createdAt: raw.createdAt, updatedAt, job, size: byteSize(job) };
 }

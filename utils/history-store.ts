@@ -13,6 +13,9 @@
 // Transient bytes are byte records without an image row: a streamed preview, or a finished
 // image that history refused (larger than its cap, storage full), so the popup still shows it.
 // They belong to the latest image run and are cleared when the next run starts.
+//
+// The source image is the image the latest image-sourced job sent (its job keeps a thumbnail
+// only), a byte record of its own, kept for Retry and Regenerate until the next such job.
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import { PromptbrushError } from './errors';
 import {
@@ -391,16 +394,33 @@ export function putTransientBytes(id: string, bytes: Uint8Array): Promise<void> 
   });
 }
 
-/** Drops every byte record without an image row: the previous run's previews and refused images. */
+/** Drops every byte record without an image row: the previous run's previews and refused images (not the source image). */
 export function clearTransientBytes(): Promise<void> {
   return withDb(async (db) => {
     const tx = db.transaction(['images', 'imageBytes'], 'readwrite');
     const kept = new Set(await tx.objectStore('images').getAllKeys());
     for (const id of await tx.objectStore('imageBytes').getAllKeys()) {
-      if (!kept.has(id)) await tx.objectStore('imageBytes').delete(id);
+      if (!kept.has(id) && !id.startsWith(SOURCE_PREFIX)) await tx.objectStore('imageBytes').delete(id);
     }
     await tx.done;
   });
+}
+
+const SOURCE_PREFIX = 'source-';
+
+/** Keeps the image a job sent (replacing the previous job's): Retry and Regenerate send it again. */
+export function putSourceImage(jobId: string, bytes: Uint8Array): Promise<void> {
+  return withDb(async (db) => {
+    const tx = db.transaction('imageBytes', 'readwrite');
+    for (const id of await tx.store.getAllKeys(IDBKeyRange.bound(SOURCE_PREFIX, `${SOURCE_PREFIX}\uffff`))) await tx.store.delete(id);
+    await tx.store.put({ id: `${SOURCE_PREFIX}${jobId}`, bytes });
+    await tx.done;
+  });
+}
+
+/** The image the job sent, while it is the latest image job's; undefined after. */
+export function sourceImageBytes(jobId: string): Promise<Uint8Array | undefined> {
+  return imageBytes(`${SOURCE_PREFIX}${jobId}`);
 }
 
 const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((byte, i) => byte === b[i]);

@@ -141,7 +141,8 @@ export function planEviction(entries: readonly HistoryEntry[], caps: HistoryCaps
   return drop;
 }
 
-const NOT_SEARCHED = new Set(['id', 'status', 'trigger', 'edited']);
+// A source image's thumbnail is a data URL: image bytes, not words.
+const NOT_SEARCHED = new Set(['id', 'status', 'trigger', 'edited', 'thumbnail']);
 
 /** Every piece of text in a job (selection, title, address, prompt, model, target, style…). */
 export function jobText(value: unknown, key = ''): string[] {

@@ -5,6 +5,7 @@ import { isAspectRatioId } from './aspect-ratios';
 import { clampVariationCount, VARIATION_RANGE } from './craft';
 import { isErrorKind } from './error-kinds';
 import type { JobError } from './errors';
+import { IMAGE_VIA, type ImageVia, MAX_THUMB_CHARS, type SourceImage } from './image-source';
 import type { CapturedSource, Job, JobStatus, JobTrigger, TabTarget } from './job';
 import type { RetryWait } from './retry';
 import { isStyleId } from './styles';
@@ -20,7 +21,7 @@ const MAX_SELECTION_CHARS = 2_000_000;
 const MAX_LINE_CHARS = 5_000;
 
 const STATUSES: readonly JobStatus[] = ['capturing', 'expanding', 'ready', 'error'];
-const TRIGGERS: readonly JobTrigger[] = ['menu', 'shortcut', 'popup-selection', 'popup-text'];
+const TRIGGERS: readonly JobTrigger[] = ['menu', 'shortcut', 'popup-selection', 'popup-text', 'popup-image'];
 
 /**
  * Every field of a job and of its source, each with a rule below: a field added to Job or
@@ -59,7 +60,26 @@ export const SOURCE_FIELDS = {
   before: true,
   after: true,
   contextNote: true,
+  image: true,
 } as const satisfies Record<keyof CapturedSource, true>;
+
+export const TAB_FIELDS = { tabId: true, frameId: true, selectionText: true, srcUrl: true } as const satisfies Record<
+  keyof TabTarget,
+  true
+>;
+
+export const IMAGE_FIELDS = {
+  via: true,
+  width: true,
+  height: true,
+  mime: true,
+  bytes: true,
+  originalWidth: true,
+  originalHeight: true,
+  thumbnail: true,
+  srcUrl: true,
+  name: true,
+} as const satisfies Record<keyof SourceImage, true>;
 
 type Raw = Record<string, unknown>;
 /** Thrown inside the parser with the reason; caught at its edge. */
@@ -92,6 +112,26 @@ function texts(value: unknown, name: string): string[] {
   return value.map((item) => text(item, name, MAX_JOB_PROMPT_CHARS));
 }
 
+const isSide = (v: unknown): v is number => Number.isInteger(v) && (v as number) > 0 && (v as number) <= 100_000;
+
+function sourceImage(value: unknown): SourceImage {
+  if (!isObject(value)) throw new Reject('malformed source image');
+  const sides = [value.width, value.height, value.originalWidth, value.originalHeight];
+  if (!sides.every(isSide) || !isCount(value.bytes)) throw new Reject('malformed source image');
+  return {
+    via: oneOf(value.via, 'image source', (v): v is ImageVia => (IMAGE_VIA as readonly unknown[]).includes(v)),
+    width: value.width as number,
+    height: value.height as number,
+    mime: text(value.mime, 'image type', 100),
+    bytes: value.bytes,
+    originalWidth: value.originalWidth as number,
+    originalHeight: value.originalHeight as number,
+    thumbnail: text(value.thumbnail, 'thumbnail', MAX_THUMB_CHARS),
+    ...opt(value, 'srcUrl', (v) => text(v, 'image address', MAX_LINE_CHARS)),
+    ...opt(value, 'name', (v) => text(v, 'file name', 500)),
+  };
+}
+
 function source(value: unknown): CapturedSource {
   if (!isObject(value)) throw new Reject('malformed source');
   if (!isCount(value.originalLength) || typeof value.shortened !== 'boolean') throw new Reject('malformed source');
@@ -106,6 +146,7 @@ function source(value: unknown): CapturedSource {
     ...line('before'),
     ...line('after'),
     ...line('contextNote'),
+    ...opt(value, 'image', sourceImage),
   };
 }
 
@@ -118,6 +159,7 @@ function tab(value: unknown): TabTarget {
       return v;
     }),
     ...opt(value, 'selectionText', (v) => text(v, 'selection', MAX_SELECTION_CHARS)),
+    ...opt(value, 'srcUrl', (v) => text(v, 'image address', MAX_LINE_CHARS)),
   };
 }
 

@@ -3,6 +3,7 @@
 import type { AspectRatioId } from './aspect-ratios';
 import type { CraftChoice } from './craft';
 import type { JobError } from './errors';
+import type { SourceImage } from './image-source';
 import type { RetryWait } from './retry';
 import type { StyleId } from './styles';
 import type { TargetId } from './targets';
@@ -21,7 +22,7 @@ export interface CraftedAnswer {
 export type JobStatus = 'capturing' | 'expanding' | 'ready' | 'error';
 
 /** Where the text came from. */
-export type JobTrigger = 'menu' | 'shortcut' | 'popup-selection' | 'popup-text';
+export type JobTrigger = 'menu' | 'shortcut' | 'popup-selection' | 'popup-text' | 'popup-image';
 
 export interface CapturedSource {
   /** Cleaned text sent to the model. */
@@ -38,6 +39,8 @@ export interface CapturedSource {
   after?: string;
   /** Why page context is missing, when the page could not be read (shown in the popup). */
   contextNote?: string;
+  /** An image source: what was sent (the text is then empty); the image itself is not kept here. */
+  image?: SourceImage;
 }
 
 /** The tab (and frame) a job reads its text from, kept so that the reading can be retried. */
@@ -46,6 +49,8 @@ export interface TabTarget {
   frameId?: number;
   /** The browser's own copy of the selection (context menu), used where scripts cannot run. */
   selectionText?: string;
+  /** The address of the image the person right-clicked (an image source). */
+  srcUrl?: string;
 }
 
 export interface Job {

@@ -1,12 +1,14 @@
 // What the model picker shows for a live model list: usable models, retired ones hidden,
 // upcoming shutdowns flagged, and a chosen model that has gone away. Pure.
-import { isRetired, type ModelInfo, pickChatModel, usableChatModels } from './models';
+import { isRetired, type ModelInfo, pickChatModel, readsImages, usableChatModels } from './models';
 
 export interface ModelOption {
   id: string;
-  /** "gpt-x — retires 2026-12-01" for models with a shutdown date ahead. */
+  /** "gpt-x — retires 2026-12-01" for models with a shutdown date ahead; "· reads images" where the endpoint says so. */
   label: string;
   retiresOn?: string;
+  /** The endpoint lists image input for it (prompts from images need such a model). */
+  readsImages?: true;
 }
 
 export interface ModelChoice {
@@ -27,7 +29,9 @@ export function modelChoice(models: ModelInfo[], chosen: string, nowSeconds: num
   const usable = usableChatModels(models, nowSeconds);
   const options = usable.map((m) => {
     const retiresOn = m.shutdownDate !== undefined ? isoDay(m.shutdownDate) : undefined;
-    return { id: m.id, label: retiresOn ? `${m.id} — retires ${retiresOn}` : m.id, ...(retiresOn ? { retiresOn } : {}) };
+    const vision = readsImages(m) === true;
+    const label = `${retiresOn ? `${m.id} — retires ${retiresOn}` : m.id}${vision ? ' · reads images' : ''}`;
+    return { id: m.id, label, ...(retiresOn ? { retiresOn } : {}), ...(vision ? { readsImages: true as const } : {}) };
   });
   const automatic = pickChatModel(models, nowSeconds);
   const choice: ModelChoice = {

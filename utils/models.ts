@@ -5,6 +5,13 @@ export interface ModelInfo {
   created?: number;
   /** Unix seconds; set by OpenAI for models that are scheduled to be retired. */
   shutdownDate?: number;
+  /** What the model takes as input ("text", "image"…), where the endpoint lists it (OpenRouter does). */
+  inputModalities?: string[];
+}
+
+/** Whether the model reads images: known only where the endpoint lists input modalities. */
+export function readsImages(model: ModelInfo): boolean | undefined {
+  return model.inputModalities ? model.inputModalities.includes('image') : undefined;
 }
 
 const NOT_CHAT =

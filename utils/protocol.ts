@@ -6,6 +6,7 @@ import { type CraftChoice, strictCraftChoice } from './craft';
 import type { ErrorKind } from './error-kinds';
 import type { JobError } from './errors';
 import { type ImageAspect, isImageAspect } from './image-size';
+import { MAX_IMAGE_DATA_URL_CHARS } from './image-source';
 import type { KeyStatus } from './key-policy';
 import type { ModelInfo } from './models';
 import { isProviderId, type ProviderId } from './providers';
@@ -36,6 +37,8 @@ export interface ProtocolMap {
   /** Expand text the person typed or pasted into the popup. */
   /** `choice`: what the popup's pickers show, so the prompt is written the way they say. */
   expandText: { request: { text: string; choice?: CraftChoice }; response: { jobId: string } };
+  /** An image pasted or dropped into the popup, as a base64 data URL (scaled down by the background before sending). */
+  expandImage: { request: { dataUrl: string; name?: string; choice?: CraftChoice }; response: { jobId: string } };
   /** Read the selection of a tab the person is looking at (popup's "use selection"). */
   captureTab: { request: { tabId: number; choice?: CraftChoice }; response: { jobId: string } };
   cancelJob: { request: { jobId: string }; response: { cancelled: boolean } };
@@ -167,6 +170,13 @@ function withChoice<T extends object>(p: Record<string, unknown>, request: T | n
 /** One validator per message: the convention test checks every message has one and a handler. */
 export const VALIDATORS: { [T in MessageType]: Validator<T> } = {
   expandText: (p) => withChoice(p, isString(p.text, MAX_TEXT_CHARS) ? { text: p.text } : null),
+  expandImage: (p) =>
+    withChoice(
+      p,
+      isString(p.dataUrl, MAX_IMAGE_DATA_URL_CHARS) && /^data:image\/[\w.+-]+;base64,/.test(p.dataUrl) && optString(p.name, 300)
+        ? { dataUrl: p.dataUrl, ...(p.name !== undefined ? { name: p.name as string } : {}) }
+        : null,
+    ),
   captureTab: (p) => withChoice(p, Number.isInteger(p.tabId) && (p.tabId as number) >= 0 ? { tabId: p.tabId as number } : null),
   cancelJob: (p) => (isId(p.jobId) ? { jobId: p.jobId } : null),
   retryJob: (p) => (isId(p.jobId) ? { jobId: p.jobId } : null),

@@ -9,6 +9,7 @@ export const SETTINGS_FIELDS = {
   timeout: 'Change the time limit',
   'idle-timeout': 'Change the wait for a silent answer',
   'max-chars': 'Change the text limit',
+  'image-source': 'Turn on prompts from images',
 } as const;
 
 export type SettingsField = keyof typeof SETTINGS_FIELDS;

@@ -33,6 +33,8 @@ export interface Settings extends CraftSettings {
   generators: ExternalGenerator[];
   /** Which page details go to the model with a selection (privacy: each can be switched off). */
   context: ContextSettings;
+  /** Images as a source: the "Image prompt from this image" menu entry, and pasting or dropping images in the popup. */
+  imageSource: boolean;
 }
 
 export interface ContextSettings {
@@ -61,6 +63,7 @@ export const DEFAULT_SETTINGS: Settings = {
   context: { title: true, url: true, urlQuery: false, heading: true, surrounding: true },
   historyMaxItems: 500,
   historyMaxMB: 200,
+  imageSource: true,
   ...DEFAULT_CRAFT_SETTINGS,
 };
 
@@ -137,6 +140,7 @@ export function validateSettings(input: unknown): Settings {
     context: validateContext(raw.context),
     historyMaxItems: clampInt(raw.historyMaxItems, LIMITS.historyMaxItems, DEFAULT_SETTINGS.historyMaxItems),
     historyMaxMB: clampInt(raw.historyMaxMB, LIMITS.historyMaxMB, DEFAULT_SETTINGS.historyMaxMB),
+    imageSource: typeof raw.imageSource === 'boolean' ? raw.imageSource : DEFAULT_SETTINGS.imageSource,
     ...validateCraftSettings(raw),
   };
 }

@@ -4,11 +4,15 @@
 
 export const THUMB_SIZE = 96;
 
-export async function makeThumbnail(bytes: Uint8Array, mime: string): Promise<{ mime: string; bytes: Uint8Array } | undefined> {
+export async function makeThumbnail(
+  bytes: Uint8Array,
+  mime: string,
+  side: number = THUMB_SIZE,
+): Promise<{ mime: string; bytes: Uint8Array } | undefined> {
   if (typeof createImageBitmap !== 'function' || typeof OffscreenCanvas !== 'function') return undefined;
   try {
     const bitmap = await createImageBitmap(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime }));
-    const scale = Math.min(1, THUMB_SIZE / Math.max(bitmap.width, bitmap.height));
+    const scale = Math.min(1, side / Math.max(bitmap.width, bitmap.height));
     const canvas = new OffscreenCanvas(Math.max(1, Math.round(bitmap.width * scale)), Math.max(1, Math.round(bitmap.height * scale)));
     canvas.getContext('2d')?.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
     bitmap.close();

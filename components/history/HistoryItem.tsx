@@ -26,10 +26,34 @@ export function HistoryItem({ entry, onReuse, onDelete }: Props) {
         <p class="history-prompt" data-testid="history-prompt">
           {job ? preview(job.prompt, 220) : `${entry.images.length} image${entry.images.length === 1 ? '' : 's'}`}
         </p>
-        {job?.source && (
+        {job?.source?.image ? (
           <p class="hint history-source">
-            From {job.source.title ? <q>{preview(job.source.title, 50)}</q> : 'your text'}: {preview(job.source.text, 90)}
+            {job.source.image.thumbnail && (
+              <img
+                class="history-source-thumb"
+                src={job.source.image.thumbnail}
+                alt="The source of this prompt"
+                data-testid="history-source-thumb"
+              />
+            )}
+            From an image
+            {job.source.title ? (
+              <>
+                {' '}
+                on <q>{preview(job.source.title, 50)}</q>
+              </>
+            ) : job.source.image.name ? (
+              ` (${preview(job.source.image.name, 40)})`
+            ) : (
+              ''
+            )}
           </p>
+        ) : (
+          job?.source && (
+            <p class="hint history-source">
+              From {job.source.title ? <q>{preview(job.source.title, 50)}</q> : 'your text'}: {preview(job.source.text, 90)}
+            </p>
+          )
         )}
         <p class="hint">
           {when(entry.createdAt)}

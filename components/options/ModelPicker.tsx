@@ -88,6 +88,11 @@ export function ModelPicker({ value, list, onChange, onRefresh, onSwitch }: Prop
           list.error &&
           `Could not load the models: ${ERROR_KINDS[list.error.kind].title}.${list.error.detail ? ` ${list.error.detail}` : ''} You can still type a model id.`}
       </p>
+      {listed && choice.options.some((o) => o.readsImages) && (
+        <p class="hint" data-testid="model-vision-hint">
+          Models marked “reads images” can write prompts from an image you right-click or paste; the others take text only.
+        </p>
+      )}
       {choice.gone && (
         <div class="notice notice-warn" role="alert" data-testid="model-gone">
           <p>

@@ -12,6 +12,7 @@ import { CraftOptions } from './CraftOptions';
 import { GeneratorsOptions } from './GeneratorsOptions';
 import { HistoryOptions } from './HistoryOptions';
 import { ImageOptions } from './ImageOptions';
+import { ImageSourceOptions } from './ImageSourceOptions';
 import { LimitsOptions } from './LimitsOptions';
 import { ProviderFieldset } from './ProviderFieldset';
 import { useFocusFromHash } from './useFocusFromHash';
@@ -101,6 +102,7 @@ export function OptionsApp() {
         <ImageOptions settings={settings} update={update} draft={() => providerDraft(settings, provider.keyDraft)} />
         <GeneratorsOptions generators={settings.generators} onChange={(generators) => update({ generators })} />
         <CaptureOptions value={settings.context} onChange={(context) => update({ context })} />
+        <ImageSourceOptions value={settings.imageSource} onChange={(imageSource) => update({ imageSource })} />
         <HistoryOptions settings={settings} onChange={update} />
         <LimitsOptions settings={settings} update={update} />
 

@@ -55,6 +55,11 @@ export function PopupApp() {
     if (text.length > MAX_TEXT_CHARS) requests.fail({ kind: 'text-too-long' });
     else void requests.run(() => send('expandText', { text, ...shownChoice() }));
   };
+  const expandImage = (file: File) =>
+    void requests.run(async () => {
+      const { readImageFile } = await import('./image-file');
+      await send('expandImage', { ...(await readImageFile(file)), ...shownChoice() });
+    });
   const useSelection = () =>
     requests.run(async () => {
       const tabId = await targetTabId();
@@ -79,7 +84,11 @@ export function PopupApp() {
       {job && (
         <article class="job" data-status={job.status}>
           {job.source && <SourceSummary source={job.source} />}
-          {job.status === 'capturing' && <p class="status">Reading the selection…</p>}
+          {job.status === 'capturing' && (
+            <p class="status">
+              {job.tab?.srcUrl !== undefined || job.trigger === 'popup-image' ? 'Reading the image…' : 'Reading the selection…'}
+            </p>
+          )}
           {(job.status !== 'capturing' || job.prompt) && job.error?.kind !== 'missing-key' && (
             <PromptBox
               key={job.id}
@@ -117,7 +126,12 @@ export function PopupApp() {
         </div>
       )}
 
-      <Composer disabled={hasKey !== true || running} onExpand={expandText} onUseSelection={() => void useSelection()} />
+      <Composer
+        disabled={hasKey !== true || running}
+        onExpand={expandText}
+        onUseSelection={() => void useSelection()}
+        onImage={expandImage}
+      />
       <HistoryPanel />
     </main>
   );

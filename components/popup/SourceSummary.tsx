@@ -1,10 +1,22 @@
 import { useState } from 'preact/hooks';
 import type { CapturedSource } from '../../utils/job';
 import { preview } from '../../utils/text';
+import { lazy } from '../shared/lazy';
 import { ContextSummary } from './ContextSummary';
+
+/** What an image source sent: loaded only for jobs from an image. */
+const ImageSourceSummary = lazy(
+  () => import('./ImageSourceSummary').then((module) => module.ImageSourceSummary),
+  () => (
+    <p class="status" role="status">
+      Image sent…
+    </p>
+  ),
+);
 
 export function SourceSummary({ source }: { source: CapturedSource }) {
   const [open, setOpen] = useState(false);
+  if (source.image) return <ImageSourceSummary source={source} image={source.image} />;
   return (
     <section class="source" aria-label="Captured text">
       <div class="source-head">

@@ -52,9 +52,10 @@ export function usePopupCraft(job: Job | null | undefined, run: (request: () => 
       if (!choice) return;
       setPending((current) => ({ ...current, ...patch }));
       const regenerate = job?.source ? () => send('regenerate', { jobId: job.id, choice: { ...choice, ...patch } }) : undefined;
+      // Both at once: the regenerate carries the whole choice, so it need not wait for the settings
+      // write (a "Write prompt" clicked meanwhile must not be overtaken by a late regenerate).
       await run(async () => {
-        await rememberChoice(patch);
-        await regenerate?.();
+        await Promise.all([rememberChoice(patch), regenerate?.()]);
       });
     },
     // Not through `run`: the request that follows carries the same choice, and shows any failure.

@@ -13,6 +13,7 @@ import { DEFAULT_REPLY, type FakeOpenAI, preciseNow, startFakeOpenAI } from '../
 import { startPageServer } from '../fixtures/page-server';
 import { attachToTarget, browserSession, evaluateIn, heapAfterGc, serviceWorkerTargetIds, stopServiceWorker } from './cdp';
 import { type ClockOffset, measureClockOffset } from './clock';
+import { imagePasteRuns, PASTED } from './image-probe';
 import { type InjectionReport, openProbedPage } from './injection-probe';
 import { type BenchOptions, parseBenchOptions, usage } from './options';
 import { instrumentPopup, readTrace, resetTrace, waitForNewPrompt } from './popup-probe';
@@ -262,6 +263,9 @@ async function main(): Promise<void> {
     const runs = await streamingRuns(popup, server, options, clockBefore);
     const clockAfter = await measureClockOffset(popup);
 
+    log(`8. ${options.warmup} + 10 images pasted into the popup`);
+    const images = await imagePasteRuns(popup, server, 10, options.warmup);
+
     log('7. heaps after a job');
     const heap = await heaps(context, popup, extensionId);
 
@@ -316,6 +320,7 @@ async function main(): Promise<void> {
       },
       worker: { startToReadyMs: summarize(wakes.ready), wakeToFirstAnswerMs: summarize(wakes.wake), heapBytes: heap.worker },
       popupHeapBytes: heap.popup,
+      imagePaste: { pasted: PASTED, pasteToRequestMs: summarize(images.pasteToRequestMs), sent: images.sent },
       clock: [clockBefore, clockAfter],
     };
     const results: BenchResults = { ...partial, budgets: checkBudgets(partial) };

@@ -54,6 +54,12 @@ export interface BenchResults {
   /** 7. */
   worker: { startToReadyMs: Summary; wakeToFirstAnswerMs: Summary; heapBytes: number };
   popupHeapBytes: number;
+  /** 8. An image pasted into the popup → the request at the server (scaled down and encoded in the worker on the way), and what was sent. */
+  imagePaste?: {
+    pasted: { width: number; height: number };
+    pasteToRequestMs: Summary;
+    sent: { width: number; height: number; bytes: number };
+  };
   /** Page clock − Node clock, measured before and after the streaming runs. */
   clock: ClockOffset[];
   budgets: BudgetCheck[];
@@ -153,6 +159,16 @@ export function formatTable(r: BenchResults): string {
     ['7', 'Service worker start → listeners wired', timing(r.worker.startToReadyMs), 'reported'],
     ['7', 'Service worker stopped → first answer to the popup', timing(r.worker.wakeToFirstAnswerMs), 'reported'],
     ['7', 'JS heap after a job (worker / popup)', `${kb(r.worker.heapBytes)} / ${kb(r.popupHeapBytes)}`, 'reported'],
+    ...(r.imagePaste
+      ? ([
+          [
+            '8',
+            `Image pasted into the popup → request at the server (${r.imagePaste.pasted.width}×${r.imagePaste.pasted.height} PNG in)`,
+            `${timing(r.imagePaste.pasteToRequestMs)}; sent ${r.imagePaste.sent.width}×${r.imagePaste.sent.height} JPEG, ${kb(r.imagePaste.sent.bytes)}`,
+            'reported',
+          ],
+        ] as [string, string, string, string][])
+      : []),
   ];
   const m = r.machine;
   const p = r.parameters;

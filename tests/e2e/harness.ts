@@ -52,6 +52,8 @@ export async function launchBrowser(
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      // The DevTools protocol's Extensions domain: grantActiveTab clicks the toolbar button through it.
+      '--enable-unsafe-extension-debugging',
       ...extraArgs,
     ],
   });
@@ -106,6 +108,27 @@ export async function stopServiceWorker(session: Session): Promise<void> {
     await cdp.detach();
   } finally {
     await page.close();
+  }
+}
+
+/**
+ * Clicks the extension's toolbar button on a tab through the DevTools protocol (a real action, not
+ * a hook): the browser grants activeTab for that tab, as it does on a context-menu click — which
+ * automation cannot make. The grant lasts until the tab navigates.
+ */
+export async function grantActiveTab(session: Session, page: Page): Promise<void> {
+  const browser = session.context.browser();
+  if (!browser) throw new Error('No browser handle to reach the Extensions domain.');
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as {
+      targetInfos: { targetId: string; url: string }[];
+    };
+    const tab = targetInfos.find((target) => target.url === page.url());
+    if (!tab) throw new Error(`No tab target for ${page.url()}`);
+    await cdp.send('Extensions.triggerAction' as never, { id: session.extensionId, targetId: tab.targetId } as never);
+  } finally {
+    await cdp.detach();
   }
 }
 

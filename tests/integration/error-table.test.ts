@@ -8,6 +8,7 @@ import type { JobError } from '../../utils/errors';
 import type { RetryWait } from '../../utils/retry';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
 import { FAILURES, type FakeOpenAI, STREAM_ERRORS, startFakeOpenAI } from '../fixtures/fake-openai';
+import { scenePng } from '../fixtures/png';
 
 // The browser's answer to "may Promptbrush reach this host?" (the e2e build has it for localhost).
 let hostAccess = true;
@@ -28,7 +29,16 @@ afterEach(() => vi.unstubAllGlobals());
 
 const request = buildChatRequest({ text: 'A fox in snow.', originalLength: 14, shortened: false }, 'fake-chat-mini');
 
+/** A request with an image source (a small real PNG as its image part). */
+const imageRequest = buildChatRequest(
+  { text: '', originalLength: 0, shortened: false },
+  'fake-chat-mini',
+  undefined,
+  `data:image/png;base64,${scenePng(64, 48).toString('base64')}`,
+);
+
 interface Run {
+  request?: typeof request;
   settings?: Partial<Settings>;
   signal?: AbortSignal;
   onDelta?: (delta: string) => void;
@@ -44,7 +54,7 @@ async function failureOf(run: Run = {}): Promise<{ error: JobError; waits: (Retr
     ...run.settings,
   };
   try {
-    await writePrompt(settings, KEY, request, {
+    await writePrompt(settings, KEY, run.request ?? request, {
       signal: run.signal ?? new AbortController().signal,
       onDelta: run.onDelta ?? (() => undefined),
       onWait: (wait) => waits.push(wait),
@@ -140,6 +150,10 @@ const FROM_HTTP: Partial<Record<ErrorKind, () => Promise<JobError>>> = {
     let deltas = 0;
     return (await failureOf({ signal: controller.signal, onDelta: () => ++deltas === 2 && controller.abort() })).error;
   },
+  'model-cannot-see': async () => {
+    server.chat.refuseImages = 'openai';
+    return (await failureOf({ request: imageRequest })).error;
+  },
   unknown: async () => {
     server.chat.fail = FAILURES.teapot();
     return (await failureOf()).error;
@@ -159,6 +173,9 @@ const NOT_FROM_HTTP: Partial<Record<ErrorKind, string>> = {
   'empty-answer': 'the model answered with no text (job runner)',
   interrupted: 'the service worker was stopped mid-job (background start-up)',
   'builtin-unavailable': "Chrome's on-device model, not HTTP (tests/unit/builtin-model.test.ts)",
+  'builtin-no-images': "Chrome's on-device model refuses image input (tests/unit/builtin-model.test.ts)",
+  'image-unreadable': 'no way to get the pixels of an image: fetch, page and screenshot all refused (tests/e2e/image-source.e2e.ts)',
+  'image-source-off': 'prompts from images are turned off in Settings (tests/integration/image-source.test.ts)',
   // The Images API rows: each produced from the fake server's /v1/images/generations through the
   // real SDK in tests/integration/images.test.ts, or decided before any request.
   'image-refused': 'images endpoint, moderation_blocked before drawing (tests/integration/images.test.ts)',

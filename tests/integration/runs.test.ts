@@ -76,6 +76,26 @@ describe('a superseded run writes nothing', () => {
     expect(server.chatRequests()).toHaveLength(1);
   });
 
+  it('a late Regenerate of the job shown before never stops the job that replaced it', async () => {
+    const old = await startFromText('A lighthouse in a storm');
+    await settled(old);
+    server.chat.chunkDelayMs = 25;
+    const fresh = await startFromText('A red fox asleep in fresh snow');
+    await vi.waitFor(async () => expect((await readJob())?.prompt.length).toBeGreaterThan(0));
+    // The picker's request for the old job arrives only now.
+    await expect(regenerateJob(old, { target: 'flux', style: 'none', aspectRatio: '1:1', variationCount: 1 })).rejects.toMatchObject({
+      kind: 'unknown',
+    });
+    await settled(fresh);
+    expect(await readJob()).toMatchObject({
+      id: fresh,
+      status: 'ready',
+      prompt: DEFAULT_REPLY,
+      source: { text: 'A red fox asleep in fresh snow' },
+    });
+    expect(server.chatRequests()).toHaveLength(2);
+  });
+
   it('a job written again mid-stream gets none of the replaced run’s text, nor its "cancelled"', async () => {
     server.chat.chunkDelayMs = 25;
     const id = await startFromText('A red fox in snow');

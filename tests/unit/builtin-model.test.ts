@@ -2,13 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { streamWithBuiltin } from '../../utils/background/builtin-writer';
 import type { ChatRequest } from '../../utils/background/chat-request';
 import { testBuiltin } from '../../utils/background/provider-check';
-import { builtinState, downloadBuiltin, isOffered, type LanguageModelApi, languageModelIn } from '../../utils/builtin-model';
+import {
+  builtinState,
+  downloadBuiltin,
+  IMAGE_IO,
+  isOffered,
+  type LanguageModelApi,
+  languageModelIn,
+  type MultimodalPrompt,
+} from '../../utils/builtin-model';
 
 /** A stand-in for Chrome's LanguageModel with a given availability. */
-function fakeLanguageModel(availability: string, options: { chunks?: string[]; fail?: Error } = {}) {
-  const calls: { created: unknown[]; prompts: string[]; destroyed: number } = { created: [], prompts: [], destroyed: 0 };
+function fakeLanguageModel(availability: string, options: { chunks?: string[]; fail?: Error; images?: string } = {}) {
+  const calls: { created: unknown[]; prompts: (string | MultimodalPrompt)[]; destroyed: number } = {
+    created: [],
+    prompts: [],
+    destroyed: 0,
+  };
   const api: LanguageModelApi = {
-    availability: async () => availability,
+    // `images`: the availability when image input is asked for (the browser may take text only).
+    availability: async (io?: object) => (io === IMAGE_IO ? (options.images ?? availability) : availability),
     create: async (createOptions) => {
       calls.created.push(createOptions);
       createOptions?.monitor?.({
@@ -17,7 +30,7 @@ function fakeLanguageModel(availability: string, options: { chunks?: string[]; f
         },
       });
       return {
-        promptStreaming: (input: string) => {
+        promptStreaming: (input: string | MultimodalPrompt) => {
           calls.prompts.push(input);
           return (async function* () {
             if (options.fail) throw options.fail;
@@ -112,5 +125,32 @@ describe("Chrome's built-in model", () => {
     expect(report.ok).toBe(true);
     expect(report.message).toMatch(/answered on this device/);
     expect((await testBuiltin(fakeLanguageModel('downloadable').api)).message).toMatch(/not downloaded yet/);
+  });
+
+  describe('with an image (prompts from images)', () => {
+    const withImage: ChatRequest = { ...request, image: 'data:image/jpeg;base64,/9j/4AAQ' };
+
+    it('sends the image with the text where the browser takes image input', async () => {
+      const { api, calls } = fakeLanguageModel('available');
+      expect((await streamWithBuiltin(api, withImage, { onDelta: () => undefined })).text).toBe('A fox in snow.');
+      expect(calls.created[0]).toMatchObject({ expectedInputs: [{ type: 'text' }, { type: 'image' }] });
+      const [prompt] = calls.prompts as MultimodalPrompt[];
+      expect(prompt?.[0]?.content[0]).toEqual({ type: 'text', value: 'A fox.' });
+      const image = prompt?.[0]?.content[1]?.value as Blob;
+      expect(image.type).toBe('image/jpeg');
+      expect([...new Uint8Array(await image.arrayBuffer())].slice(0, 3)).toEqual([0xff, 0xd8, 0xff]);
+    });
+
+    it('says so where it takes text only, before anything is created', async () => {
+      const { api, calls } = fakeLanguageModel('available', { images: 'unavailable' });
+      await expect(streamWithBuiltin(api, withImage, { onDelta: () => undefined })).rejects.toMatchObject({ kind: 'builtin-no-images' });
+      expect(calls.created).toHaveLength(0);
+    });
+
+    it('says so where the browser refuses the image when the session starts', async () => {
+      const refused = Object.assign(new Error('Image input is not supported.'), { name: 'NotSupportedError' });
+      const { api } = fakeLanguageModel('available', { fail: refused });
+      await expect(streamWithBuiltin(api, withImage, { onDelta: () => undefined })).rejects.toMatchObject({ kind: 'builtin-no-images' });
+    });
   });
 });

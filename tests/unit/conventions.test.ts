@@ -66,7 +66,8 @@ describe('conventions', () => {
 
   it('history has one owner: only utils/history-store.ts opens its database; only the background records into it', () => {
     const owner = 'utils/history-store.ts';
-    const recording = /import [^;]*\b(recordPrompt|addImage|keepRunImage|putTransientBytes|clearTransientBytes|adoptImage)\b[^;]* from/;
+    const recording =
+      /import [^;]*\b(recordPrompt|addImage|keepRunImage|putTransientBytes|clearTransientBytes|adoptImage|putSourceImage)\b[^;]* from/;
     for (const file of [...sources('utils'), ...sources('components'), ...sources('entrypoints')]) {
       if (file === owner) continue;
       const text = read(file);

@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { mutateJob } from '../../utils/background/job-store';
 import type { Job } from '../../utils/job';
 import { jobItem, jobShapeProblem, readJob, SET_ASIDE_JOB_ID } from '../../utils/job-item';
-import { JOB_FIELDS, parseJob, SOURCE_FIELDS } from '../../utils/job-shape';
+import { IMAGE_FIELDS, JOB_FIELDS, parseJob, SOURCE_FIELDS, TAB_FIELDS } from '../../utils/job-shape';
 
 const FULL: Job = {
   id: 'full1',
@@ -13,7 +13,7 @@ const FULL: Job = {
   trigger: 'menu',
   createdAt: 1,
   updatedAt: 2,
-  tab: { tabId: 3, frameId: 0, selectionText: 'a fox' },
+  tab: { tabId: 3, frameId: 0, selectionText: 'a fox', srcUrl: 'https://x.example/fox.png' },
   source: {
     text: 'a fox',
     originalLength: 5,
@@ -24,6 +24,18 @@ const FULL: Job = {
     before: 'b',
     after: 'a',
     contextNote: 'n',
+    image: {
+      via: 'fetch',
+      width: 64,
+      height: 48,
+      mime: 'image/jpeg',
+      bytes: 1200,
+      originalWidth: 640,
+      originalHeight: 480,
+      thumbnail: '',
+      srcUrl: 'https://x.example/fox.png',
+      name: 'fox.png',
+    },
   },
   model: 'm',
   prompt: 'A fox in snow',
@@ -46,6 +58,8 @@ describe('parseJob', () => {
   it('keeps every field a job can have (the lists are exhaustive: the type checker asks for new ones)', () => {
     expect(Object.keys(FULL).sort()).toEqual(Object.keys(JOB_FIELDS).sort());
     expect(Object.keys(FULL.source ?? {}).sort()).toEqual(Object.keys(SOURCE_FIELDS).sort());
+    expect(Object.keys(FULL.tab ?? {}).sort()).toEqual(Object.keys(TAB_FIELDS).sort());
+    expect(Object.keys(FULL.source?.image ?? {}).sort()).toEqual(Object.keys(IMAGE_FIELDS).sort());
     expect(parseJob(FULL)).toEqual({ job: FULL });
   });
 

@@ -27,6 +27,7 @@ export const DECLARED_MESSAGES = {
   updateSettings: true,
   clearJob: true,
   fillGenerator: true,
+  expandImage: true,
 } as const satisfies Record<MessageType, true>;
 
 /** Messages of the protocol that a table (validators, handlers) lacks a function for, and names it has that are no message. */

@@ -1,5 +1,5 @@
-// Builds the chat request that turns a captured selection into an image prompt for the chosen
-// target, style and aspect ratio, with the person's own instructions and template. Pure.
+// Builds the chat request that turns a captured selection — or an image — into an image prompt for
+// the chosen target, style and aspect ratio, with the person's own instructions and template. Pure.
 import { type AspectRatio, aspectRatio } from '../aspect-ratios';
 import type { CraftChoice, CraftSettings } from '../craft';
 import { DEFAULT_CRAFT_SETTINGS, defaultChoice } from '../craft';
@@ -12,6 +12,8 @@ import {
   answerOnlyInstruction,
   CUSTOM_INSTRUCTIONS_HEADING,
   GENERAL_INSTRUCTIONS,
+  IMAGE_INSTRUCTIONS,
+  IMAGE_USER_MESSAGE,
   LANGUAGE_INSTRUCTIONS,
   variationsInstruction,
 } from './instructions';
@@ -25,6 +27,25 @@ export interface ChatMessage {
 export interface ChatRequest {
   model: string;
   messages: ChatMessage[];
+  /** An image source: the data URL of exactly the image sent, as an image part of the user message (wireMessages). */
+  image?: string;
+}
+
+export type ContentPart = { type: 'text'; text: string } | { type: 'image_url'; image_url: { url: string } };
+export type WireMessage = { role: 'system'; content: string } | { role: 'user'; content: string | ContentPart[] };
+
+/** The messages as sent: with an image, the user message becomes its text and the image. */
+export function wireMessages(request: ChatRequest): WireMessage[] {
+  return request.messages.map((message): WireMessage => {
+    if (message.role === 'system' || !request.image) return { role: message.role, content: message.content } as WireMessage;
+    return {
+      role: 'user',
+      content: [
+        { type: 'text', text: message.content },
+        { type: 'image_url', image_url: { url: request.image } },
+      ],
+    };
+  });
 }
 
 /** Everything a request depends on besides the text: the choice and the craft settings. */
@@ -53,8 +74,9 @@ export function templateFor(target: TargetId, templates: Partial<Record<TargetId
   return override !== undefined && isValidTemplate(override) ? override : defaultTemplate(target);
 }
 
-/** The user message: the selection, clearly fenced off from the page's details. */
+/** The user message: the selection, clearly fenced off from the page's details (for an image: the request, then those details). */
 export function renderUserMessage(source: CapturedSource, options: PromptOptions = DEFAULT_PROMPT_OPTIONS): string {
+  if (source.image) return [IMAGE_USER_MESSAGE, renderContext(source)].filter(Boolean).join('\n');
   return renderTemplate(templateFor(options.choice.target, options.settings.templates), {
     selection: source.text,
     context: renderContext(source),
@@ -76,18 +98,22 @@ function aspectLines(target: PromptTarget, aspect: AspectRatio, midjourneyVersio
   return [`Aspect ratio ${aspect.id}: compose the image for ${aspect.words}, and say so in the prompt.`];
 }
 
-/** The system message: shared role, target rules, style, aspect, language, takes, extras. */
-export function renderSystemMessage(options: PromptOptions = DEFAULT_PROMPT_OPTIONS): string {
+/**
+ * The system message: shared role (for text, or for an image), target rules, style, aspect,
+ * language, takes, extras. An image has no language of its own: its prompt is written in English.
+ */
+export function renderSystemMessage(options: PromptOptions = DEFAULT_PROMPT_OPTIONS, source: 'text' | 'image' = 'text'): string {
   const { choice, settings } = options;
   const target = promptTarget(choice.target);
   const writing = targetWriting(choice.target);
+  const image = source === 'image';
   const lines = [
-    GENERAL_INSTRUCTIONS,
+    image ? IMAGE_INSTRUCTIONS : GENERAL_INSTRUCTIONS,
     ...writing.instructions,
     styleLine(target, stylePreset(choice.style)),
     ...aspectLines(target, aspectRatio(choice.aspectRatio), settings.midjourneyVersion),
-    settings.keepSourceLanguage ? LANGUAGE_INSTRUCTIONS.source : LANGUAGE_INSTRUCTIONS.english,
-    choice.variationCount > 1 ? variationsInstruction(choice.variationCount) : null,
+    settings.keepSourceLanguage && !image ? LANGUAGE_INSTRUCTIONS.source : LANGUAGE_INSTRUCTIONS.english,
+    choice.variationCount > 1 ? variationsInstruction(choice.variationCount, source) : null,
     answerOnlyInstruction(writing.answerShape, choice.variationCount),
   ];
   const custom = settings.customInstructions.trim();
@@ -95,14 +121,21 @@ export function renderSystemMessage(options: PromptOptions = DEFAULT_PROMPT_OPTI
   return lines.filter((line): line is string => line !== null).join('\n');
 }
 
-export function buildChatRequest(source: CapturedSource, model: string, options: PromptOptions = DEFAULT_PROMPT_OPTIONS): ChatRequest {
+/** `image`: for an image source, the data URL of the image sent (the source keeps only its facts). */
+export function buildChatRequest(
+  source: CapturedSource,
+  model: string,
+  options: PromptOptions = DEFAULT_PROMPT_OPTIONS,
+  image?: string,
+): ChatRequest {
   // No temperature or token limit: current reasoning models reject non-default values, and the
   // instructions already bound the length.
   return {
     model,
     messages: [
-      { role: 'system', content: renderSystemMessage(options) },
+      { role: 'system', content: renderSystemMessage(options, image ? 'image' : 'text') },
       { role: 'user', content: renderUserMessage(source, options) },
     ],
+    ...(image ? { image } : {}),
   };
 }

@@ -35,3 +35,18 @@ export function refineError(error: JobError, context: EndpointContext): JobError
   }
   return error;
 }
+
+/**
+ * How providers say "this model takes no images": OpenAI (400 "image_url is only supported by
+ * certain models"), OpenRouter (404 "No endpoints found that support image input"), vLLM ("not a
+ * multimodal model", "At most 0 image(s)"), DeepSeek ("unknown variant `image_url`"), Groq
+ * ("content must be a string"), Ollama ("missing data required for image input"), LM Studio…
+ */
+const NO_IMAGE_INPUT =
+  /image_url is only supported|support(?:s|ed)? (?:image|vision)|image input|does not support images?|not a multimodal|at most 0 image|variant `image_url`|content must be a string|missing data required for image/i;
+
+/** A request that carried an image failed in the words of a model that cannot read one. */
+export function refineImageError(error: JobError): JobError {
+  const wording = error.kind === 'bad-request' || error.kind === 'model-not-found' || error.kind === 'server' || error.kind === 'unknown';
+  return wording && error.detail && NO_IMAGE_INPUT.test(error.detail) ? { ...error, kind: 'model-cannot-see' } : error;
+}

@@ -13,7 +13,17 @@ import { providerForBaseUrl } from '../providers';
 import { loadSettings } from '../settings-store';
 import { fillGenerator } from './handoff-fill';
 import { cancelImageRun, startImageRun } from './image-runner';
-import { cancelJob, clearJob, isActive, regenerateJob, retryJob, reuseJob, startFromTab, startFromText } from './job-runner';
+import {
+  cancelJob,
+  clearJob,
+  isActive,
+  regenerateJob,
+  retryJob,
+  reuseJob,
+  startFromImageData,
+  startFromTab,
+  startFromText,
+} from './job-runner';
 import { mutateJobById } from './job-store';
 import { clearKey, moveKey, readKeyStatus, readSavedKey, saveKey } from './key-store';
 import { fetchModels, type ResolvedProvider, reportError, resolveBaseUrl, testBuiltin, testConnection } from './provider-check';
@@ -34,6 +44,7 @@ async function resolveDraft(draft: ProviderDraft): Promise<ResolvedProvider> {
 
 export const handlers: Handlers = {
   expandText: async ({ text, choice }) => ({ jobId: await startFromText(text, choice) }),
+  expandImage: async ({ dataUrl, name, choice }) => ({ jobId: await startFromImageData(dataUrl, name, choice) }),
   captureTab: async ({ tabId, choice }) => ({
     jobId: await startFromTab({ tabId, trigger: 'popup-selection', ...(choice ? { choice } : {}) }),
   }),

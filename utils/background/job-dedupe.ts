@@ -52,3 +52,12 @@ export function isDuplicateRequest(active: ActiveRequest | null, key: string, no
   if (key.startsWith('tab:')) return now - active.startedAt < DOUBLE_CLICK_MS;
   return now - (active.lastActivityAt ?? active.startedAt) < DEDUPE_WINDOW_MS;
 }
+
+/** An image: the one right-clicked in a tab's frame, or the pasted file (its size and last characters tell files apart). */
+export function imageRequestKey(
+  where: { tabId: number; frameId?: number; srcUrl: string } | { dataUrl: string },
+  choice?: Partial<CraftChoice>,
+): string {
+  if ('dataUrl' in where) return `paste:${where.dataUrl.length}:${where.dataUrl.slice(-200)}${choiceKey(choice)}`;
+  return `img:${where.tabId}:${where.frameId ?? 0}:${where.srcUrl.length}:${where.srcUrl.slice(-500)}${choiceKey(choice)}`;
+}

@@ -1,9 +1,14 @@
-// Browser glue: runs jobs in the background — capture, then stream the prompt — recording every
-// step in the job store. One job at a time: a new job replaces (and cancels) the running one,
+// Browser glue: runs jobs in the background — capture (text, or an image), then stream the prompt —
+// recording every step in the job store. One job at a time: a new job replaces (and cancels) the running one,
 // except that the same request again while it runs (a double click) joins it instead.
 import { browser } from 'wxt/browser';
+import { type AspectRatioId, nearestAspectRatio } from '../aspect-ratios';
+import { pageUrl } from '../capture-page';
 import { type CraftChoice, choiceOf, defaultChoice } from '../craft';
 import { errorRow, PromptbrushError } from '../errors';
+import { toBase64 } from '../history-file';
+import { putSourceImage, sourceImageBytes } from '../history-store';
+import { type ImageVia, shownSrcUrl } from '../image-source';
 import {
   appendDelta,
   attachSource,
@@ -30,7 +35,9 @@ import { answerBounds } from './answer-bounds';
 import { buildChatRequest } from './chat-request';
 import { classifyError } from './classify-error';
 import { craftAnswer } from './craft-answer';
-import { type ActiveRequest, isDuplicateRequest, tabRequestKey, textRequestKey } from './job-dedupe';
+import { findImage } from './image-capture';
+import { decodeDataUrl, type SentImage, shrinkForModel } from './image-shrink';
+import { type ActiveRequest, imageRequestKey, isDuplicateRequest, tabRequestKey, textRequestKey } from './job-dedupe';
 import { coalescingWriter, mutateJob, mutateJobById } from './job-store';
 import { type RunSnapshot, readRunSnapshot } from './key-store';
 import { BUILTIN_MODEL_NAME, listEndpointModels, writePrompt } from './prompt-writer';
@@ -125,6 +132,8 @@ export interface TabCapture {
   frameId?: number;
   /** The browser's own copy of the selection (context menu), used where scripts cannot run. */
   selectionText?: string;
+  /** An image source: the address of the image right-clicked ("Image prompt from this image"). */
+  srcUrl?: string;
   trigger: JobTrigger;
   /** Overrides the remembered target/style/aspect (a context-menu item per target). */
   choice?: Partial<CraftChoice>;
@@ -190,33 +199,42 @@ async function resolveChatModel(settings: Settings, apiKey: string, signal: Abor
 }
 
 /**
- * The whole run: reads the settings and the key once (every request of the run goes to that
- * snapshot's endpoint, with the key saved for it, whatever is saved meanwhile), gets the text
- * (`read`), streams the prompt, then post-processes it for the chosen target. `override` picks
- * target/style/aspect/takes over the remembered defaults. Any failure ends the job visibly.
+ * What a run writes from: the source as the job keeps it and, for an image, the data URL of exactly
+ * the image sent (kept out of the job) and — when it was just captured — its nearest aspect ratio.
  */
-async function perform(
-  run: ActiveJob,
-  read: (snapshot: RunSnapshot) => Promise<CapturedSource>,
-  override: Partial<CraftChoice> = {},
-): Promise<void> {
+interface Captured {
+  source: CapturedSource;
+  image?: string;
+  aspect?: AspectRatioId;
+}
+
+type Read = (snapshot: RunSnapshot, run: ActiveJob) => Promise<Captured>;
+
+/**
+ * The whole run: reads the settings and the key once (every request of the run goes to that
+ * snapshot's endpoint, with the key saved for it, whatever is saved meanwhile), gets the text or
+ * image (`read`), streams the prompt, then post-processes it for the chosen target. `override`
+ * picks target/style/aspect/takes over the remembered defaults; a freshly captured image's own
+ * aspect ratio wins. Any failure ends the job visibly.
+ */
+async function perform(run: ActiveJob, read: Read, override: Partial<CraftChoice> = {}): Promise<void> {
   let source: CapturedSource | undefined;
   let secrets: string[] = [];
   try {
     const snapshot = await readRunSnapshot();
     const { settings, credential } = snapshot;
     if ('apiKey' in credential) secrets = [credential.apiKey];
-    const text = await read(snapshot);
+    const { source: text, image, aspect } = await read(snapshot, run);
     source = text;
     run.throwIfStopped();
     await run.write((job) => attachSource(job, text, now()));
     const apiKey = keyOf(credential);
-    if (!text.text) throw new PromptbrushError('empty-selection');
-    const choice = defaultChoice(settings, override);
+    if (!text.text && !image) throw new PromptbrushError('empty-selection');
+    const choice = defaultChoice(settings, { ...override, ...(aspect ? { aspectRatio: aspect } : {}) });
     const model = await resolveChatModel(settings, apiKey, run.signal);
     await run.write((job) => startExpanding(job, text, model, now(), choice));
     const writer = run.streamWriter();
-    const { text: answer, cut } = await writePrompt(settings, apiKey, buildChatRequest(text, model, { choice, settings }), {
+    const { text: answer, cut } = await writePrompt(settings, apiKey, buildChatRequest(text, model, { choice, settings }, image), {
       signal: run.signal,
       bounds: answerBounds(choice),
       onDelta: (delta) => {
@@ -240,35 +258,119 @@ async function perform(
   }
 }
 
-/** Text captured before: kept in the job (Retry, Regenerate). */
-const given = (source: CapturedSource) => async (): Promise<CapturedSource> => source;
+const NO_LONGER_KEPT =
+  'Only a thumbnail of the image this prompt was written from is kept: right-click the image or paste it again to write new prompts from it.';
 
-/** The tab's selection, read only when there is a key to send it with. */
-const fromTab =
-  (tab: TabTarget) =>
-  async ({ settings, credential }: RunSnapshot): Promise<CapturedSource> => {
-    keyOf(credential);
-    const { raw, note } = await readTab(tab);
-    return buildSource(raw, settings, note);
+/** Text or image captured before: kept in the job, the image sent in the history database (Retry, Regenerate). */
+const given =
+  (source: CapturedSource): Read =>
+  async (_snapshot, run) => {
+    if (!source.image) return { source };
+    const bytes = await sourceImageBytes(run.jobId).catch(() => undefined);
+    if (!bytes) throw new PromptbrushError('image-unreadable', NO_LONGER_KEPT);
+    return { source, image: `data:${source.image.mime};base64,${toBase64(bytes)}` };
   };
 
-/** Context menu, keyboard shortcut and popup "use selection": read the tab, then expand. */
+/** Images as a source can be turned off in Settings. */
+function imagesAllowed({ imageSource }: Settings): void {
+  if (!imageSource) throw new PromptbrushError('image-source-off');
+}
+
+/** The tab's title and address, where the click grants them (for the page context the person allows). */
+async function tabPage(tabId: number): Promise<{ title?: string; url?: string; query?: string }> {
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  const address = tab?.url ? URL.parse(tab.url) : null;
+  const url = address ? pageUrl(address) : '';
+  return { title: tab?.title, ...(url && address ? { url, query: address.search + address.hash } : {}) };
+}
+
+/** What is sent, as the run writes from it: the job keeps the facts and a thumbnail; the image itself goes to the history database. */
+async function sentCapture(
+  run: ActiveJob,
+  sent: SentImage,
+  via: ImageVia,
+  context: CapturedSource,
+  origin: { srcUrl?: string; name?: string },
+): Promise<Captured> {
+  const { dataUrl, bytes, mime, width, height, originalWidth, originalHeight, thumbnail } = sent;
+  await putSourceImage(run.jobId, bytes).catch(() => undefined);
+  const srcUrl = shownSrcUrl(origin.srcUrl);
+  const name = origin.name?.slice(0, 200);
+  const image = {
+    via,
+    ...{ width, height, mime, bytes: bytes.length, originalWidth, originalHeight, thumbnail },
+    ...(srcUrl ? { srcUrl } : {}),
+    ...(name ? { name } : {}),
+  };
+  return { source: { ...context, image }, image: dataUrl, aspect: nearestAspectRatio(width, height) };
+}
+
+/** The image right-clicked in a tab: fetched, read in the page or captured from the screen, then scaled down. */
+const fromImage =
+  (tab: TabTarget, srcUrl: string): Read =>
+  async ({ settings, credential }, run) => {
+    keyOf(credential);
+    imagesAllowed(settings);
+    const { bitmap, via } = await findImage({ tabId: tab.tabId, frameId: tab.frameId, srcUrl }, run.signal);
+    const context = buildSource({ text: '', ...(await tabPage(tab.tabId)) }, settings);
+    return sentCapture(run, await shrinkForModel(bitmap), via, context, { srcUrl });
+  };
+
+/** The tab's selection, read only when there is a key to send it with (or the image right-clicked there). */
+const fromTab =
+  (tab: TabTarget): Read =>
+  async (snapshot, run) => {
+    if (tab.srcUrl !== undefined) {
+      if (!tab.srcUrl) throw new PromptbrushError('image-unreadable', NO_LONGER_KEPT);
+      return fromImage(tab, tab.srcUrl)(snapshot, run);
+    }
+    keyOf(snapshot.credential);
+    const { raw, note } = await readTab(tab);
+    return { source: buildSource(raw, snapshot.settings, note) };
+  };
+
+/** Addresses longer than this (data: URLs are the image itself) are not kept on the job. */
+const KEPT_SRC_CHARS = 2000;
+
+/** Context menu, keyboard shortcut and popup "use selection": read the tab (or the image right-clicked), then expand. */
 export async function startFromTab(target: TabCapture): Promise<string> {
-  const { tabId, frameId, selectionText } = target;
+  const { tabId, frameId, selectionText, srcUrl } = target;
   const tab: TabTarget = {
     tabId,
     ...(frameId !== undefined ? { frameId } : {}),
     ...(selectionText !== undefined ? { selectionText } : {}),
+    // Kept so that a run stopped before the image was read can read it again ('' when too long to keep).
+    ...(srcUrl !== undefined ? { srcUrl: srcUrl.length <= KEPT_SRC_CHARS ? srcUrl : '' } : {}),
   };
-  const { run, duplicate } = await begin(target.trigger, tabRequestKey(tabId, frameId, selectionText, target.choice), tab);
-  if (!duplicate) void perform(run, fromTab(tab), target.choice);
+  const key =
+    srcUrl !== undefined
+      ? imageRequestKey({ tabId, frameId, srcUrl }, target.choice)
+      : tabRequestKey(tabId, frameId, selectionText, target.choice);
+  const { run, duplicate } = await begin(target.trigger, key, tab);
+  if (!duplicate) void perform(run, srcUrl !== undefined ? fromImage(tab, srcUrl) : fromTab(tab), target.choice);
   return run.jobId;
 }
 
 /** Text typed or pasted into the popup. */
 export async function startFromText(text: string, choice?: Partial<CraftChoice>): Promise<string> {
   const { run, duplicate } = await begin('popup-text', textRequestKey(text, choice));
-  if (!duplicate) void perform(run, async ({ settings }) => buildSource({ text }, settings), choice);
+  if (!duplicate) void perform(run, async ({ settings }) => ({ source: buildSource({ text }, settings) }), choice);
+  return run.jobId;
+}
+
+const NOT_AN_IMAGE = 'This file is not an image Promptbrush can read: paste or drop a PNG, JPEG, WebP or GIF image.';
+
+/** An image pasted or dropped into the popup (a data URL), scaled down before it is sent. */
+export async function startFromImageData(dataUrl: string, name?: string, choice?: Partial<CraftChoice>): Promise<string> {
+  const { run, duplicate } = await begin('popup-image', imageRequestKey({ dataUrl }, choice));
+  const read: Read = async ({ settings, credential }, current) => {
+    keyOf(credential);
+    imagesAllowed(settings);
+    const bitmap = await decodeDataUrl(dataUrl);
+    if (!bitmap) throw new PromptbrushError('image-unreadable', NOT_AN_IMAGE);
+    return sentCapture(current, await shrinkForModel(bitmap), 'paste', buildSource({ text: '' }, settings), { ...(name ? { name } : {}) });
+  };
+  if (!duplicate) void perform(run, read, choice);
   return run.jobId;
 }
 
@@ -291,6 +393,9 @@ export async function retryJob(id: string): Promise<string> {
  * The new run supersedes any run (of this job too); it is current before the first await.
  */
 export async function regenerateJob(id: string, choice?: CraftChoice): Promise<string> {
+  // Another job started since this one was shown (a picker changed, then "Write prompt" at once):
+  // a late request for the old job must never stop the new one.
+  if (current && current.jobId !== id) throw new PromptbrushError('unknown', 'This job can no longer be retried.');
   const run = startRun(id, `regenerate:${id}`);
   const job = await readJob();
   if (!job || job.id !== id || !canRetry(job)) {

@@ -1,58 +1,79 @@
 // The context menu as data, and what a click on it means. Pure.
-// "Image prompt from selection" with one child per target, the person's default target first.
+// "Image prompt from selection" with one child per target, the person's default target first;
+// on images (unless turned off in Settings), "Image prompt from this image" with the same children.
 
 import { DEFAULT_TARGET, isTargetId, type TargetId, targetMenuEntries } from '../targets';
 import type { TabCapture } from './job-runner';
 
 export const MENU_ROOT_ID = 'promptbrush';
-const TARGET_PREFIX = `${MENU_ROOT_ID}/target/`;
+export const IMAGE_MENU_ROOT_ID = `${MENU_ROOT_ID}/image`;
+type MenuContext = 'selection' | 'image';
+/** Each source: its root item, its title, and the browser context it shows in. */
+const SOURCES = [
+  { root: MENU_ROOT_ID, title: 'Image prompt from selection', context: 'selection' },
+  { root: IMAGE_MENU_ROOT_ID, title: 'Image prompt from this image', context: 'image' },
+] as const;
 
 export interface MenuItem {
   id: string;
   title: string;
-  contexts: ['selection'];
+  contexts: [MenuContext];
   parentId?: string;
 }
 
-export function targetMenuId(target: TargetId): string {
-  return `${TARGET_PREFIX}${target}`;
+export function targetMenuId(target: TargetId, root: string = MENU_ROOT_ID): string {
+  return `${root}/target/${target}`;
 }
 
-export function menuItems(defaultTarget: TargetId = DEFAULT_TARGET): MenuItem[] {
-  const children = targetMenuEntries(defaultTarget).map(
-    ({ target, title }, index): MenuItem => ({
-      id: targetMenuId(target),
-      parentId: MENU_ROOT_ID,
-      title: index === 0 ? `${title} (default)` : title,
-      contexts: ['selection'],
-    }),
-  );
-  return [{ id: MENU_ROOT_ID, title: 'Image prompt from selection', contexts: ['selection'] }, ...children];
+export function menuItems(defaultTarget: TargetId = DEFAULT_TARGET, { images = false }: { images?: boolean } = {}): MenuItem[] {
+  return SOURCES.filter(({ context }) => context === 'selection' || images).flatMap(({ root, title, context }) => [
+    { id: root, title, contexts: [context] } as MenuItem,
+    ...targetMenuEntries(defaultTarget).map(
+      ({ target, title }, index): MenuItem => ({
+        id: targetMenuId(target, root),
+        parentId: root,
+        title: index === 0 ? `${title} (default)` : title,
+        contexts: [context],
+      }),
+    ),
+  ]);
 }
 
 export interface MenuClick {
   menuItemId: string | number;
   selectionText?: string;
   frameId?: number;
+  /** On an image: its address (the image, not the link around it). */
+  srcUrl?: string;
+  mediaType?: string;
 }
 
-/** The target a menu item stands for; the root (clickable where a browser shows no children) means the default. */
-function menuTarget(menuItemId: string | number): TargetId | 'default' | null {
-  if (menuItemId === MENU_ROOT_ID) return 'default';
-  if (typeof menuItemId !== 'string' || !menuItemId.startsWith(TARGET_PREFIX)) return null;
-  const target = menuItemId.slice(TARGET_PREFIX.length);
-  return isTargetId(target) ? target : null;
+/**
+ * The source and target a menu item stands for; a root (clickable where a browser shows no
+ * children) means the default target.
+ */
+function menuTarget(menuItemId: string | number): { image: boolean; target: TargetId | 'default' } | null {
+  if (typeof menuItemId !== 'string') return null;
+  for (const { root, context } of SOURCES) {
+    const image = context === 'image';
+    if (menuItemId === root) return { image, target: 'default' };
+    const prefix = `${root}/target/`;
+    const target = menuItemId.startsWith(prefix) ? menuItemId.slice(prefix.length) : '';
+    if (isTargetId(target)) return { image, target };
+  }
+  return null;
 }
 
 export function menuClickToCapture(info: MenuClick, tab: { id?: number } | undefined): TabCapture | null {
-  const target = menuTarget(info.menuItemId);
-  if (target === null) return null;
+  const item = menuTarget(info.menuItemId);
+  if (item === null) return null;
   if (tab?.id === undefined || tab.id < 0) return null;
+  if (item.image && typeof info.srcUrl !== 'string') return null;
   return {
     tabId: tab.id,
     ...(info.frameId !== undefined ? { frameId: info.frameId } : {}),
-    ...(info.selectionText !== undefined ? { selectionText: info.selectionText } : {}),
-    ...(target !== 'default' ? { choice: { target } } : {}),
+    ...(item.image ? { srcUrl: info.srcUrl } : info.selectionText !== undefined ? { selectionText: info.selectionText } : {}),
+    ...(item.target !== 'default' ? { choice: { target: item.target } } : {}),
     trigger: 'menu',
   };
 }

@@ -3,7 +3,7 @@
 import OpenAI, { APIUserAbortError, OpenAIError } from 'openai';
 import { PromptbrushError } from '../errors';
 import type { ModelInfo } from '../models';
-import type { ChatRequest } from './chat-request';
+import { type ChatRequest, wireMessages } from './chat-request';
 import { reportingBytes, type StreamWatch } from './stream-watch';
 
 export interface ProviderConfig {
@@ -110,7 +110,7 @@ export async function streamChat(client: OpenAI, request: ChatRequest, options: 
   let cut = false;
   try {
     const { data: stream, response } = await client.chat.completions
-      .create({ ...request, ...options.extra, stream: true }, { signal })
+      .create({ model: request.model, messages: wireMessages(request), ...options.extra, stream: true }, { signal })
       .withResponse();
     watch?.activity();
     assertApiResponse(response);
@@ -155,13 +155,21 @@ function shutdownSeconds(value: unknown): number | undefined {
   return undefined;
 }
 
+/** What the model takes as input, where the endpoint says (OpenRouter: `architecture.input_modalities`). */
+function inputModalities(model: object): string[] | undefined {
+  const listed = (model as { architecture?: { input_modalities?: unknown } }).architecture?.input_modalities;
+  return Array.isArray(listed) ? listed.filter((m): m is string => typeof m === 'string').slice(0, 10) : undefined;
+}
+
 export async function listModels(client: OpenAI, signal?: AbortSignal): Promise<ModelInfo[]> {
   const models: ModelInfo[] = [];
   for await (const model of client.models.list({ signal })) {
+    const modalities = inputModalities(model);
     models.push({
       id: model.id,
       created: typeof model.created === 'number' ? model.created : undefined,
       shutdownDate: shutdownSeconds((model as { shutdown_date?: unknown }).shutdown_date),
+      ...(modalities ? { inputModalities: modalities } : {}),
     });
   }
   return models;

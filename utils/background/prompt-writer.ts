@@ -11,7 +11,7 @@ import { type AnswerBounds, tokenLimitFields, tokenParamAfter } from './answer-b
 import { streamWithBuiltin } from './builtin-writer';
 import type { ChatRequest } from './chat-request';
 import { classifyError } from './classify-error';
-import { refineError } from './endpoint-errors';
+import { refineError, refineImageError } from './endpoint-errors';
 import { createClient, listModels, type StreamedAnswer, streamChat } from './model-client';
 import { StreamWatch, streamLimits } from './stream-watch';
 import { rememberTokenParam, tokenParamFor } from './token-param-store';
@@ -28,13 +28,15 @@ export interface WriteOptions {
 /** The name shown for the on-device model ("Writing with …"). */
 export const BUILTIN_MODEL_NAME = "Chrome's built-in model";
 
-/** What an error means for the configured endpoint (Ollama's 403, a refused permission, offline). */
-async function explain(error: unknown, settings: Settings, apiKey: string): Promise<PromptbrushError> {
+/**
+ * What an error means for the configured endpoint (Ollama's 403, a refused permission, offline),
+ * and for a request with an image, whether the model said it cannot read one.
+ */
+async function explain(error: unknown, settings: Settings, apiKey: string, withImage = false): Promise<PromptbrushError> {
   const jobError = errorRow(error, (other) => classifyError(other, [apiKey]));
   const hostAccess = settings.provider === 'chrome-builtin' ? true : await hasHostAccess(settings.baseUrl);
-  return PromptbrushError.of(
-    refineError(jobError, { provider: settings.provider, baseUrl: settings.baseUrl, hostAccess, online: navigator.onLine }),
-  );
+  const refined = refineError(jobError, { provider: settings.provider, baseUrl: settings.baseUrl, hostAccess, online: navigator.onLine });
+  return PromptbrushError.of(withImage ? refineImageError(refined) : refined);
 }
 
 /** The configured endpoint's models (for "Automatic"); throws an explained PromptbrushError. */
@@ -103,7 +105,7 @@ export async function writePrompt(
       signal: options.signal,
     });
   } catch (error) {
-    throw await explain(error, settings, apiKey);
+    throw await explain(error, settings, apiKey, request.image !== undefined);
   } finally {
     await options.onWait(null);
   }

@@ -21,20 +21,21 @@ import { moveLegacyImages } from './legacy-images';
 import { menuClickToCapture, menuItems } from './menus';
 import { restrictStorageToExtension } from './storage-access';
 
-/** (Re)creates the context menu, the person's default target first. */
+/** (Re)creates the context menu, the person's default target first (and the image entry unless it is off). */
 async function createMenus(): Promise<void> {
-  const { target } = await loadSettings();
+  const { target, imageSource } = await loadSettings();
   await browser.contextMenus.removeAll();
-  for (const item of menuItems(target)) browser.contextMenus.create(item);
+  for (const item of menuItems(target, { images: imageSource })) browser.contextMenus.create(item);
 }
 
-/** Keeps the menu's order in step with the default target chosen in the popup or options. */
+/** Keeps the menu in step with the default target chosen in the popup or options, and the image switch. */
 function followDefaultTargetWithMenu(): void {
   let shown: string | undefined;
   settingsItem.watch((settings) => {
-    const { target } = validateSettings(settings);
-    if (target === shown) return;
-    shown = target;
+    const { target, imageSource } = validateSettings(settings);
+    const key = `${target}|${imageSource}`;
+    if (key === shown) return;
+    shown = key;
     void createMenus();
   });
 }
