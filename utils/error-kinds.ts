@@ -81,8 +81,7 @@ export const ERROR_KINDS = {
   },
   stalled: {
     title: 'The answer stopped coming',
-    message:
-      'The provider went silent in the middle of the answer and sent nothing more. The text so far is kept: retry for the whole prompt, or give silent answers longer in Settings.',
+    message: 'The provider went silent mid-answer. The text so far is kept: retry, or allow longer silences in Settings.',
     action: 'retry',
     field: 'idle-timeout',
   },
@@ -94,8 +93,7 @@ export const ERROR_KINDS = {
   },
   'not-an-api': {
     title: 'A web page answered instead of the API',
-    message:
-      'The endpoint answered with a web page, not the API: a Wi-Fi login page, a proxy or a firewall may be in the way, or the base URL points to a website. Check your connection and the base URL, then retry.',
+    message: 'A Wi-Fi login page, proxy or firewall may be in the way, or the base URL is a website. Check both, then retry.',
     action: 'retry',
     field: 'base-url',
   },
@@ -257,8 +255,7 @@ export const ERROR_KINDS = {
   },
   'damaged-job': {
     title: 'A stored prompt could not be read',
-    message:
-      'It is in a shape this version of Promptbrush cannot read (left by an older version, or from an edited file), so it was set aside. Nothing else is affected: write a new prompt.',
+    message: 'It was in a shape this version cannot read, so it was set aside. Write a new prompt.',
     action: 'none',
   },
   'part-not-loaded': {

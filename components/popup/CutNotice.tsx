@@ -5,7 +5,7 @@ export function CutNotice({ job }: { job: Job }) {
   if (!job.cut || job.status !== 'ready') return null;
   return (
     <p class="notice notice-info" role="status" data-testid="cut-notice">
-      The answer ran far longer than this target takes, so Promptbrush stopped reading it and made the prompt from the first part.
+      The answer ran far too long: the prompt was made from its first part.
     </p>
   );
 }

@@ -37,8 +37,7 @@ export class ErrorBoundary extends Component<Props, State> {
     return (
       <div class="crash notice notice-error" role="alert" data-testid="crash">
         <h1>Promptbrush could not show this page</h1>
-        <p>Something it tried to show broke the page. Your settings and history are safe.</p>
-        <p class="detail">What happened: {what.slice(0, 300)}</p>
+        <p>Your settings and history are safe. What happened: {what.slice(0, 300)}</p>
         <div class="row">
           <button type="button" class="primary" onClick={() => void this.clearAndReload()}>
             Clear the current prompt and reload
