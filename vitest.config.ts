@@ -10,5 +10,7 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.ts'],
     environment: 'node',
     restoreMocks: true,
+    // The English words for every test (browser.i18n answered from public/_locales/en).
+    setupFiles: ['tests/setup/i18n.ts'],
   },
 });

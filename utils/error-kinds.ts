@@ -45,7 +45,7 @@ export const ERROR_KINDS = {
   'no-permission': {
     title: 'Permission needed for this endpoint',
     message:
-      'The browser blocked the request: Promptbrush has no permission to reach this endpoint (it was refused or removed). Open Settings and click Save to allow it.',
+      'The browser blocked the request: Promptbrush has no permission to reach this endpoint (it was refused or removed). Open Settings and click Allow access beside the base URL.',
     action: 'open-options',
     field: 'base-url',
   },
@@ -87,8 +87,7 @@ export const ERROR_KINDS = {
   },
   'stream-error': {
     title: 'The provider stopped with an error',
-    message:
-      'The provider reported an error after it had started answering. The text so far is kept: retry in a moment, or try another model.',
+    message: 'The provider reported an error mid-answer. The text so far is kept: retry, or try another model.',
     action: 'retry',
   },
   'not-an-api': {
@@ -241,6 +240,42 @@ export const ERROR_KINDS = {
     title: 'Connection lost mid-image',
     message: 'The connection dropped while the image was being drawn. Your prompt is kept: generate again.',
     action: 'retry',
+  },
+  // Local image servers (AUTOMATIC1111, ComfyUI): the details name the server and its exact launch flags.
+  'local-offline': {
+    title: 'Image server not reachable',
+    message: 'Start it with the flags in the details.',
+    action: 'retry',
+    field: 'image-base-url',
+  },
+  'local-refused': {
+    title: 'Image server refused the extension',
+    message: 'Restart it with the flags in the details.',
+    action: 'retry',
+    field: 'image-base-url',
+  },
+  'checkpoint-missing': {
+    title: 'Checkpoint not found',
+    message: 'Pick one the server lists (Test lists them).',
+    action: 'open-options',
+    field: 'image-model',
+  },
+  'gpu-out-of-memory': {
+    title: 'Out of GPU memory',
+    message: 'Your prompt is kept: draw fewer or smaller images.',
+    action: 'retry',
+  },
+  'workflow-invalid': {
+    title: 'ComfyUI workflow unusable',
+    message: 'Use "Export (API)" in ComfyUI; check the mapping.',
+    action: 'open-options',
+    field: 'image-workflow',
+  },
+  'not-image-model': {
+    title: 'This model cannot make images',
+    message: 'It answered with text only: pick an image model.',
+    action: 'open-options',
+    field: 'image-model',
   },
   'storage-full': {
     title: 'Browser storage is full',

@@ -3,7 +3,7 @@
 import { byteSize, IMAGE_MIME_TYPES, type ImageMime, type ImageRecord, type ImageWithBytes, type PromptRecord } from './history';
 import { MAX_THUMB_CHARS, splitDataUrl } from './image-source';
 import type { Job } from './job';
-import { parseJob } from './job-shape';
+import { MAX_JOB_PROMPT_CHARS as MAX_PROMPT_CHARS, parseJob } from './job-shape';
 
 export const EXPORT_FORMAT = 'promptbrush-history';
 export const EXPORT_VERSION = 1;
@@ -28,6 +28,10 @@ export interface ExportedImage {
   width: number;
   height: number;
   model: string;
+  backend?: string;
+  seed?: number;
+  prompt?: string;
+  negativePrompt?: string;
   /** The image bytes, base64. */
   data: string;
 }
@@ -78,13 +82,24 @@ export function sniffImage(bytes: Uint8Array): ImageMime | null {
   return null;
 }
 
+/** The optional "how it was drawn" fields of an image record, where present and well formed. */
+export function drawnWith(raw: Record<string, unknown>): Pick<ImageRecord, 'backend' | 'seed' | 'prompt' | 'negativePrompt'> {
+  const text = (v: unknown, max: number) => typeof v === 'string' && v !== '' && v.length <= max;
+  return {
+    ...(text(raw.backend, 40) ? { backend: raw.backend as string } : {}),
+    ...(Number.isInteger(raw.seed) && (raw.seed as number) >= 0 ? { seed: raw.seed as number } : {}),
+    ...(text(raw.prompt, MAX_PROMPT_CHARS) ? { prompt: raw.prompt as string } : {}),
+    ...(text(raw.negativePrompt, MAX_PROMPT_CHARS) ? { negativePrompt: raw.negativePrompt as string } : {}),
+  };
+}
+
 export function buildExport(prompts: readonly PromptRecord[], images: readonly ImageWithBytes[], now: Date): ExportFile {
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
     exportedAt: now.toISOString(),
     prompts: prompts.map(({ id, createdAt, updatedAt, job }) => ({ id, createdAt, updatedAt, job })),
-    images: images.map(({ id, jobId, createdAt, mime, width, height, model, bytes }) => ({
+    images: images.map(({ id, jobId, createdAt, mime, width, height, model, bytes, ...drawn }) => ({
       id,
       jobId,
       createdAt,
@@ -92,6 +107,7 @@ export function buildExport(prompts: readonly PromptRecord[], images: readonly I
       width,
       height,
       model,
+      ...drawnWith(drawn),
       data: toBase64(bytes),
     })),
   };
@@ -156,6 +172,7 @@ function parseImage(raw: unknown): ParsedImport['images'][number] | string {
     width: raw.width as number,
     height: raw.height as number,
     model: raw.model,
+    ...drawnWith(raw),
     byteLength: bytes.length,
   };
   return { ...meta, bytes };

@@ -37,7 +37,7 @@ import {
   usageOf,
 } from './history';
 import { notifyHistoryChanged } from './history-events';
-import { buildExport, MAX_IMAGE_BYTES, parseImport, sniffImage } from './history-file';
+import { buildExport, drawnWith, MAX_IMAGE_BYTES, parseImport, sniffImage } from './history-file';
 import type { ImportReport } from './history-import';
 import { historyNoticeItem } from './history-notice';
 import type { Job } from './job';
@@ -350,6 +350,7 @@ async function storeImage(jobId: string, image: NewImage): Promise<string> {
     width: Math.round(image.width),
     height: Math.round(image.height),
     model: image.model,
+    ...drawnWith(image as Record<string, unknown>),
     byteLength: bytes.length,
     size: bytes.length + (thumb?.bytes.length ?? 0),
     ...(thumb ? { thumb } : {}),
@@ -378,7 +379,12 @@ export async function addImage(jobId: string, image: NewImage): Promise<string> 
  * run keeps. Throws only when even the transient bytes cannot be written.
  */
 export async function keepRunImage(jobId: string, image: NewImage & { bytes: Uint8Array }, transientId: string): Promise<RunImage> {
-  const shown = { mime: image.mime, width: Math.round(image.width), height: Math.round(image.height) };
+  const shown = {
+    mime: image.mime,
+    width: Math.round(image.width),
+    height: Math.round(image.height),
+    ...(Number.isInteger(image.seed) ? { seed: image.seed } : {}),
+  };
   try {
     return { id: await addImage(jobId, image), ...shown };
   } catch {

@@ -33,6 +33,12 @@ export interface ImageRecord {
   width: number;
   height: number;
   model: string;
+  /** How it was drawn, where known (images made before backends have none of these). */
+  backend?: string;
+  seed?: number;
+  /** The prompt and negative prompt the backend was sent. */
+  prompt?: string;
+  negativePrompt?: string;
   /** Bytes of the image itself (the thumbnail counts in `size` too). */
   byteLength: number;
   size: number;
@@ -43,18 +49,19 @@ export interface ImageRecord {
 export type ImageWithBytes = ImageRecord & { bytes: Uint8Array };
 
 /** What the image generator hands to history (see addImage in utils/history-store.ts); checked there. */
-export type NewImage = Pick<ImageRecord, 'width' | 'height' | 'model'> & {
-  bytes: Uint8Array | ArrayBuffer;
-  mime: string;
-  createdAt?: number;
-};
+export type NewImage = Pick<ImageRecord, 'width' | 'height' | 'model'> &
+  Partial<Pick<ImageRecord, 'backend' | 'seed' | 'prompt' | 'negativePrompt'>> & {
+    bytes: Uint8Array | ArrayBuffer;
+    mime: string;
+    createdAt?: number;
+  };
 
 /**
  * What the image run (storage.session) keeps of an image: its id in the history database and
  * how to show it, without the thumbnail. The id is a history image's, or that of transient
  * bytes in the same database (a streamed preview, or an image history refused).
  */
-export type RunImage = Pick<ImageRecord, 'id' | 'width' | 'height'> & { mime: string };
+export type RunImage = Pick<ImageRecord, 'id' | 'width' | 'height'> & { mime: string; seed?: number };
 
 /** One line of the history list: a job's prompt (if kept) and its images. */
 export interface HistoryEntry {

@@ -3,6 +3,7 @@
 // the run holds their ids. A failed run never touches the job, so the prompt is always kept. Pure.
 import type { JobError } from './errors';
 import type { RunImage } from './history';
+import type { ImageBackendKind } from './image-backend-kinds';
 import type { ImageAspect } from './image-size';
 
 export type ImageRunStatus = 'starting' | 'generating' | 'done' | 'error';
@@ -15,6 +16,12 @@ export interface ImageRun {
   prompt: string;
   negativePrompt?: string;
   aspect: ImageAspect;
+  /** The seed asked for ("Same seed"), or absent for the settings' own. */
+  seed?: number;
+  /** Which backend draws it (utils/image-backends.ts). */
+  backend?: ImageBackendKind;
+  /** Drawing progress, 0–1, where the backend reports it. */
+  progress?: number;
   startedAt: number;
   updatedAt: number;
   finishedAt?: number;
@@ -35,6 +42,7 @@ export interface ImageRun {
 }
 
 export interface RunPlan {
+  backend?: ImageBackendKind;
   model: string;
   modelPicked: boolean;
   size: string;
@@ -51,7 +59,7 @@ export function isGenerating(run: ImageRun | null | undefined): boolean {
 
 export function newImageRun(
   id: string,
-  input: { jobId: string; prompt: string; negativePrompt?: string; aspect: ImageAspect },
+  input: { jobId: string; prompt: string; negativePrompt?: string; aspect: ImageAspect; seed?: number },
   now: number,
 ): ImageRun {
   return {
@@ -61,6 +69,7 @@ export function newImageRun(
     prompt: input.prompt,
     ...(input.negativePrompt ? { negativePrompt: input.negativePrompt } : {}),
     aspect: input.aspect,
+    ...(input.seed !== undefined ? { seed: input.seed } : {}),
     startedAt: now,
     updatedAt: now,
     images: [],
@@ -75,6 +84,17 @@ export function startGenerating(run: ImageRun, plan: RunPlan, now: number): Imag
 export function showPartial(run: ImageRun, partial: { id: string; index: number }, now: number): ImageRun {
   if (run.status !== 'generating') return run;
   return { ...run, partial, updatedAt: now };
+}
+
+/** The backend reported how far it is (0–1) and/or sent a preview image. */
+export function showProgress(run: ImageRun, progress: number | undefined, partial: ImageRun['partial'], now: number): ImageRun {
+  if (run.status !== 'generating') return run;
+  return {
+    ...run,
+    ...(progress !== undefined ? { progress: Math.min(1, Math.max(0, progress)) } : {}),
+    ...(partial ? { partial } : {}),
+    updatedAt: now,
+  };
 }
 
 export function finishRun(run: ImageRun, images: RunImage[], now: number): ImageRun {

@@ -2,7 +2,9 @@
 // A saved key is bound to the endpoint it was saved for and is never sent anywhere else: an
 // OpenAI key must not reach OpenRouter or a local server because the person changed a field.
 import type { JobError } from './errors';
+import { canShareChatProvider, IMAGE_BACKENDS, type ImageBackendKind } from './image-backends';
 import { PROVIDERS, type ProviderId } from './providers';
+import type { Settings } from './settings';
 
 export type KeyStorage = 'local' | 'session';
 
@@ -69,4 +71,39 @@ export function keyStatus(saved: SavedKey | null, provider: ProviderId, configur
   const ready = 'apiKey' in credentialFor({ saved, provider, endpoint: configuredEndpoint, configuredEndpoint });
   if (!saved) return { hasKey: false, ready };
   return { hasKey: true, storage: saved.storage, endpoint: keyEndpoint(saved, configuredEndpoint), ready };
+}
+
+/** Where an image backend is reached, from the saved settings: its own address, or the chat provider's. */
+export interface ImageEndpoint {
+  backend: ImageBackendKind;
+  baseUrl: string;
+  /** The chat provider's endpoint and key are used (cloud backends, by default). */
+  sharesChat: boolean;
+}
+
+export function imageEndpoint(settings: Pick<Settings, 'baseUrl' | 'images'>): ImageEndpoint {
+  const { backend, sameAsChat, baseUrl } = settings.images;
+  if (sameAsChat && canShareChatProvider(backend)) return { backend, baseUrl: settings.baseUrl, sharesChat: true };
+  return { backend, baseUrl: baseUrl || IMAGE_BACKENDS[backend].defaultBaseUrl, sharesChat: false };
+}
+
+/**
+ * The bearer token for an image backend with its own endpoint: the key typed beside it, the image
+ * key saved for this very endpoint, none for local servers, or the error to show.
+ */
+export function imageCredentialFor(request: {
+  saved: SavedKey | null;
+  typed?: string;
+  backend: ImageBackendKind;
+  endpoint: string;
+}): Credential {
+  const typed = request.typed?.trim();
+  if (typed) return { apiKey: typed };
+  const { saved } = request;
+  if (saved?.endpoint === request.endpoint) return { apiKey: saved.key };
+  if (!IMAGE_BACKENDS[request.backend].needsKey) return { apiKey: NO_KEY };
+  const detail = saved
+    ? `The saved image key is for ${saved.endpoint}, so it is never sent to ${request.endpoint}. Type the key for this endpoint in Settings › Image generation.`
+    : `The image backend at ${request.endpoint} needs its own key: add it in Settings › Image generation.`;
+  return { error: { kind: 'missing-key', detail } };
 }

@@ -18,20 +18,21 @@ export const CAPTURE_COMMAND = 'prompt-from-selection';
 export function buildManifest({ browser, e2e }: ManifestOptions) {
   const firefox = browser === 'firefox';
   return {
-    name: 'Promptbrush',
-    description:
-      'Highlight text on any page and turn it into a strong image-generation prompt, then generate the image or take the prompt to your generator.',
+    // The words are in public/_locales/<language>/messages.json; the browser picks the language.
+    name: '__MSG_extension_name__',
+    description: '__MSG_extension_description__',
+    default_locale: 'en',
     // sidePanel: "Open in side panel" (Chrome; Firefox's sidebar_action needs no permission).
     permissions: ['activeTab', 'contextMenus', 'scripting', 'storage', ...(firefox ? [] : ['sidePanel'])],
     host_permissions: e2e ? E2E_HOST_PERMISSIONS : [],
     optional_host_permissions: OPTIONAL_HOST_PERMISSIONS,
-    action: { default_title: 'Promptbrush' },
+    action: { default_title: '__MSG_extension_name__' },
     commands: {
       [CAPTURE_COMMAND]: {
         // G for "generate": free in Chrome, Firefox and common web apps (utils/shortcut.ts says
         // which keys are not, and why; the end-to-end run checks Chromium assigns it).
         suggested_key: { default: 'Alt+Shift+G' },
-        description: 'Image prompt from the selected text',
+        description: '__MSG_command_capture__',
       },
     },
     ...(firefox

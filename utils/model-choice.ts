@@ -4,8 +4,7 @@ import { isRetired, type ModelInfo, pickChatModel, readsImages, usableChatModels
 
 export interface ModelOption {
   id: string;
-  /** "gpt-x — retires 2026-12-01" for models with a shutdown date ahead; "· reads images" where the endpoint says so. */
-  label: string;
+  /** The day (YYYY-MM-DD) of a shutdown ahead; the page says it in the person's language. */
   retiresOn?: string;
   /** The endpoint lists image input for it (prompts from images need such a model). */
   readsImages?: true;
@@ -17,8 +16,8 @@ export interface ModelChoice {
   hiddenRetired: number;
   /** What "Automatic" would pick. */
   automatic?: string;
-  /** The chosen model is no longer offered: why, and what to switch to in one click. */
-  gone?: { id: string; reason: string; switchTo?: string };
+  /** The chosen model is no longer offered: the day it was retired (else it is just not listed), and what to switch to in one click. */
+  gone?: { id: string; retiredOn?: string; switchTo?: string };
   /** The chosen model is offered but scheduled to shut down. */
   retiring?: { id: string; on: string };
 }
@@ -30,8 +29,7 @@ export function modelChoice(models: ModelInfo[], chosen: string, nowSeconds: num
   const options = usable.map((m) => {
     const retiresOn = m.shutdownDate !== undefined ? isoDay(m.shutdownDate) : undefined;
     const vision = readsImages(m) === true;
-    const label = `${retiresOn ? `${m.id} — retires ${retiresOn}` : m.id}${vision ? ' · reads images' : ''}`;
-    return { id: m.id, label, ...(retiresOn ? { retiresOn } : {}), ...(vision ? { readsImages: true as const } : {}) };
+    return { id: m.id, ...(retiresOn ? { retiresOn } : {}), ...(vision ? { readsImages: true as const } : {}) };
   });
   const automatic = pickChatModel(models, nowSeconds);
   const choice: ModelChoice = {
@@ -42,9 +40,9 @@ export function modelChoice(models: ModelInfo[], chosen: string, nowSeconds: num
   if (!chosen || models.length === 0) return choice;
   const entry = models.find((m) => m.id === chosen);
   if (entry && isRetired(entry, nowSeconds)) {
-    return { ...choice, gone: { id: chosen, reason: `was retired on ${isoDay(entry.shutdownDate!)}`, switchTo: automatic } };
+    return { ...choice, gone: { id: chosen, retiredOn: isoDay(entry.shutdownDate!), switchTo: automatic } };
   }
-  if (!entry) return { ...choice, gone: { id: chosen, reason: 'is not offered by this endpoint (any more)', switchTo: automatic } };
+  if (!entry) return { ...choice, gone: { id: chosen, switchTo: automatic } };
   const retiresOn = options.find((o) => o.id === chosen)?.retiresOn;
   return retiresOn ? { ...choice, retiring: { id: chosen, on: retiresOn } } : choice;
 }

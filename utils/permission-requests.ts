@@ -7,11 +7,12 @@ import { hostPatternFor, needsHostPermission } from './host-patterns';
  * handler, before any await: browsers show the prompt only during a user gesture. Resolves true
  * when access is granted (or not needed), false when the person refused.
  */
-export function requestHostAccess(baseUrl: string): Promise<boolean> {
-  const pattern = hostPatternFor(baseUrl);
-  if (!pattern || !needsHostPermission(baseUrl)) return Promise.resolve(true);
+export function requestHostAccess(baseUrl: string, ...others: string[]): Promise<boolean> {
+  // One request for every endpoint (the chat provider's, the image backend's): one prompt, one gesture.
+  const origins = [...new Set([baseUrl, ...others].filter(needsHostPermission).map(hostPatternFor))].filter((p): p is string => !!p);
+  if (origins.length === 0) return Promise.resolve(true);
   try {
-    return browser.permissions.request({ origins: [pattern] }).catch(() => false);
+    return browser.permissions.request({ origins }).catch(() => false);
   } catch {
     return Promise.resolve(false);
   }

@@ -5,6 +5,8 @@
 import { type CraftChoice, strictCraftChoice } from './craft';
 import type { ErrorKind } from './error-kinds';
 import type { JobError } from './errors';
+import { type ImageBackendKind, isImageBackendKind, isSeed } from './image-backend-kinds';
+import { MAX_WORKFLOW_CHARS } from './image-settings';
 import { type ImageAspect, isImageAspect } from './image-size';
 import { MAX_IMAGE_DATA_URL_CHARS } from './image-source';
 import type { KeyStatus } from './key-policy';
@@ -33,6 +35,22 @@ export interface ConnectionReport {
   help?: string;
 }
 
+/** An image backend to test, as the form shows it (saved or not). */
+export interface ImageBackendDraft {
+  backend: ImageBackendKind;
+  /** The address to reach: the backend's own, or the chat provider's when it shares it. */
+  baseUrl: string;
+  /** Which saved key may go there: the chat provider's or the image backend's own. */
+  keyFrom: 'chat' | 'image';
+  /** A key typed but not yet saved. */
+  apiKey?: string;
+  /** The model or checkpoint chosen ('' = automatic). */
+  model?: string;
+  /** ComfyUI: the pasted workflow and its mapping, checked before anything is sent. */
+  workflow?: string;
+  workflowMap?: string;
+}
+
 export interface ProtocolMap {
   /** Expand text the person typed or pasted into the popup. */
   /** `choice`: what the popup's pickers show, so the prompt is written the way they say. */
@@ -55,9 +73,13 @@ export interface ProtocolMap {
   listModels: { request: ProviderDraft; response: { models: ModelInfo[]; listed: boolean } };
   /** "Generate image" for the prompt as shown, with its negative prompt and aspect ratio. */
   generateImage: {
-    request: { jobId: string; prompt: string; negativePrompt?: string; aspect?: ImageAspect };
+    request: { jobId: string; prompt: string; negativePrompt?: string; aspect?: ImageAspect; seed?: number };
     response: { runId: string };
   };
+  /** Settings › Image generation › Test: does the backend answer, and which models or checkpoints does it offer? */
+  testImageBackend: { request: ImageBackendDraft; response: ConnectionReport & { models: string[] } };
+  /** The image backend's own key: saved for the image endpoint in the saved settings, cleared, moved, or its status. */
+  imageKey: { request: { action: 'save' | 'clear' | 'move' | 'status'; apiKey?: string; sessionOnly?: boolean }; response: KeyStatus };
   cancelImage: { request: { runId: string }; response: { cancelled: boolean } };
   /** "Reuse" in history: make the saved job the current one. */
   reuseJob: { request: { jobId: string }; response: { jobId: string } };
@@ -194,12 +216,42 @@ export const VALIDATORS: { [T in MessageType]: Validator<T> } = {
     isId(p.jobId) &&
     isString(p.prompt, 100_000) &&
     optString(p.negativePrompt, 10_000) &&
-    (p.aspect === undefined || isImageAspect(p.aspect))
+    (p.aspect === undefined || isImageAspect(p.aspect)) &&
+    (p.seed === undefined || isSeed(p.seed))
       ? {
           jobId: p.jobId,
           prompt: p.prompt,
           ...(p.negativePrompt !== undefined ? { negativePrompt: p.negativePrompt as string } : {}),
           ...(p.aspect !== undefined ? { aspect: p.aspect as ImageAspect } : {}),
+          ...(p.seed !== undefined ? { seed: p.seed as number } : {}),
+        }
+      : null,
+  testImageBackend: (p) =>
+    isImageBackendKind(p.backend) &&
+    isString(p.baseUrl, MAX_URL_CHARS) &&
+    (p.keyFrom === 'chat' || p.keyFrom === 'image') &&
+    optString(p.apiKey, MAX_KEY_CHARS) &&
+    optString(p.model, 200) &&
+    optString(p.workflow, MAX_WORKFLOW_CHARS) &&
+    optString(p.workflowMap, 2_000)
+      ? {
+          backend: p.backend,
+          baseUrl: p.baseUrl,
+          keyFrom: p.keyFrom,
+          ...(p.apiKey !== undefined ? { apiKey: p.apiKey as string } : {}),
+          ...(p.model !== undefined ? { model: p.model as string } : {}),
+          ...(p.workflow !== undefined ? { workflow: p.workflow as string } : {}),
+          ...(p.workflowMap !== undefined ? { workflowMap: p.workflowMap as string } : {}),
+        }
+      : null,
+  imageKey: (p) =>
+    ['save', 'clear', 'move', 'status'].includes(p.action as string) &&
+    optString(p.apiKey, MAX_KEY_CHARS) &&
+    (p.sessionOnly === undefined || typeof p.sessionOnly === 'boolean')
+      ? {
+          action: p.action as 'save' | 'clear' | 'move' | 'status',
+          ...(p.apiKey !== undefined ? { apiKey: p.apiKey as string } : {}),
+          ...(p.sessionOnly !== undefined ? { sessionOnly: p.sessionOnly as boolean } : {}),
         }
       : null,
   cancelImage: (p) => (isId(p.runId) ? { runId: p.runId } : null),

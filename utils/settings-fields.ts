@@ -10,6 +10,9 @@ export const SETTINGS_FIELDS = {
   'idle-timeout': 'Change the wait for a silent answer',
   'max-chars': 'Change the text limit',
   'image-source': 'Turn on prompts from images',
+  'image-base-url': 'Check the image address',
+  'image-model': 'Choose another image model',
+  'image-workflow': 'Check the workflow',
 } as const;
 
 export type SettingsField = keyof typeof SETTINGS_FIELDS;

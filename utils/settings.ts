@@ -2,12 +2,15 @@
 // The API key is not a setting: it lives in its own storage item that only the background
 // reads and writes (utils/background/key-store.ts).
 
+import { normalizeBaseUrl } from './base-url';
 import { type CraftSettings, DEFAULT_CRAFT_SETTINGS, validateCraftSettings } from './craft';
 import { type ExternalGenerator, validateGenerators } from './generators';
 import { DEFAULT_IMAGE_SETTINGS, type ImageSettings, validateImageSettings } from './image-settings';
 import { isProviderId, type ProviderId, providerForBaseUrl } from './providers';
 
-export const SETTINGS_VERSION = 1;
+export { normalizeBaseUrl } from './base-url';
+
+export const SETTINGS_VERSION = 2;
 
 /** Prompt-craft settings (target, style, aspect ratio, templates…) are defined in utils/craft.ts. */
 export interface Settings extends CraftSettings {
@@ -84,40 +87,6 @@ function text(value: unknown, fallback: string, maxLength = 500): string {
   return typeof value === 'string' ? value.trim().slice(0, maxLength) : fallback;
 }
 
-/**
- * Users paste base URLs in many shapes: with or without `/v1`, with a trailing slash, without
- * the scheme, or with an endpoint path (`/chat/completions`, `/models`) still on. Returns the
- * base the SDK expects, or null when the text is not an http(s) URL (or carries a password).
- */
-export function normalizeBaseUrl(input: string): string | null {
-  let text = input.trim();
-  if (text === '') return null;
-  // "localhost:11434" or "api.example.com/v1": no scheme. Local servers speak plain http.
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
-    if (!/^([\w-]+\.[\w.-]+|localhost|\[[0-9a-f:]+\])(:\d+)?(\/|$)/i.test(text)) return null;
-    text = `${/^(localhost|127\.0\.0\.1|\[::1\])(:|\/|$)/i.test(text) ? 'http' : 'https'}://${text}`;
-  }
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-  // A key in the address would be sent everywhere the address is shown or logged.
-  if (url.username || url.password) return null;
-  url.search = '';
-  url.hash = '';
-  let path = url.pathname.replace(/\/+$/, '');
-  path = path.replace(/\/(chat\/completions|completions|models|embeddings|images\/generations|images\/edits|responses)$/, '');
-  // Ollama's native API paths (/api/chat, /api/tags…): its OpenAI-compatible API is /v1.
-  if (/^\/api\/(chat|generate|tags)$/.test(path) && url.port === '11434') path = '';
-  // OpenRouter's API lives under /api/v1.
-  if (url.hostname === 'openrouter.ai' && (path === '' || path === '/api')) path = '/api/v1';
-  if (path === '') path = '/v1';
-  return `${url.origin}${path}`;
-}
-
 function validateContext(input: unknown): ContextSettings {
   const raw = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
   const flag = (key: keyof ContextSettings) => (typeof raw[key] === 'boolean' ? (raw[key] as boolean) : DEFAULT_SETTINGS.context[key]);
@@ -146,4 +115,11 @@ export function validateSettings(input: unknown): Settings {
 }
 
 /** Versioned migrations, keyed by the version they produce (WXT `storage.defineItem`). */
-export const SETTINGS_MIGRATIONS: Record<number, (old: unknown) => Settings> = {};
+export const SETTINGS_MIGRATIONS: Record<number, (old: unknown) => unknown> = {
+  // Image backends: what was the one way to draw is the default backend ("OpenAI Images API, same
+  // provider as chat"), and the negative prompt keeps being written into the prompt as it always was.
+  2: (old) => {
+    const raw = (old ?? {}) as { images?: object };
+    return { ...raw, images: { ...raw.images, negativeAsWords: true } };
+  },
+};

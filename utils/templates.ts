@@ -9,18 +9,23 @@ export const MAX_TEMPLATE_CHARS = 4000;
 
 const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
 
-/** What is wrong with a template, in words the options page shows. Empty when it is valid. */
-export function templateProblems(template: string): string[] {
-  const problems: string[] = [];
+/** One thing wrong with a template; the options page says it in the person's language. */
+export type TemplateProblem =
+  | { code: 'unknown-placeholder'; name: string }
+  | { code: 'unclosed-placeholder' }
+  | { code: 'no-selection' }
+  | { code: 'too-long'; max: number };
+
+/** What is wrong with a template. Empty when it is valid. */
+export function templateProblems(template: string): TemplateProblem[] {
+  const problems: TemplateProblem[] = [];
   const names = [...template.matchAll(PLACEHOLDER)].map((match) => match[1] as string);
   const unknown = [...new Set(names.filter((name) => !(PLACEHOLDERS as readonly string[]).includes(name)))];
-  for (const name of unknown) {
-    problems.push(`Unknown placeholder {{${name}}}: use {{selection}} or {{context}}.`);
-  }
+  for (const name of unknown) problems.push({ code: 'unknown-placeholder', name });
   const rest = template.replace(PLACEHOLDER, '');
-  if (rest.includes('{{') || rest.includes('}}')) problems.push('A placeholder is not closed: write {{selection}} or {{context}}.');
-  if (!names.includes('selection')) problems.push('The template must contain {{selection}}, or the selected text is never sent.');
-  if (template.length > MAX_TEMPLATE_CHARS) problems.push(`The template is longer than ${MAX_TEMPLATE_CHARS} characters.`);
+  if (rest.includes('{{') || rest.includes('}}')) problems.push({ code: 'unclosed-placeholder' });
+  if (!names.includes('selection')) problems.push({ code: 'no-selection' });
+  if (template.length > MAX_TEMPLATE_CHARS) problems.push({ code: 'too-long', max: MAX_TEMPLATE_CHARS });
   return problems;
 }
 

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { clearHistory, historyError } from '../../utils/history-store';
+import { t, tn } from '../../utils/i18n';
 
 /** "Clear all", asked twice: the second click deletes every prompt and image. */
 export function ClearHistory({ count }: { count: number }) {
@@ -18,19 +19,17 @@ export function ClearHistory({ count }: { count: number }) {
     <span class="clear-history">
       {asking ? (
         <>
-          <span>
-            Delete all {count} entr{count === 1 ? 'y' : 'ies'}?{' '}
-          </span>
+          <span>{tn('history_clear_question', count)} </span>
           <button type="button" class="danger" onClick={() => void clear()}>
-            Delete all
+            {t('history_clear_confirm')}
           </button>
           <button type="button" onClick={() => setAsking(false)}>
-            Keep
+            {t('history_clear_keep')}
           </button>
         </>
       ) : (
         <button type="button" onClick={() => setAsking(true)} disabled={count === 0}>
-          Clear all
+          {t('history_clear')}
         </button>
       )}
       {error && (

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { searchEntries, usageOf } from '../../utils/history';
 import { deleteEntries, historyError } from '../../utils/history-store';
+import { t } from '../../utils/i18n';
 import { send } from '../../utils/messaging';
 import { ClearHistory } from './ClearHistory';
 import { HistoryItem } from './HistoryItem';
@@ -29,16 +30,16 @@ export function HistoryContents() {
     <div class="history-open">
       {loadError && (
         <p class="status status-error" role="alert">
-          History cannot be read: {loadError}
+          {t('history_load_error', loadError)}
         </p>
       )}
       <input
         type="search"
-        placeholder="Search prompts, selections, pages, models…"
+        placeholder={t('history_search_placeholder')}
         value={query}
         onInput={(event) => setQuery(event.currentTarget.value)}
         data-testid="history-search"
-        aria-label="Search history"
+        aria-label={t('history_search_label')}
       />
       {error && (
         <p class="status status-error" role="alert">
@@ -47,12 +48,10 @@ export function HistoryContents() {
       )}
       {!entries && !loadError && (
         <p class="status" role="status">
-          Reading history…
+          {t('history_reading')}
         </p>
       )}
-      {entries && shown.length === 0 && (
-        <p class="hint">{entries.length === 0 ? 'Finished prompts and generated images will appear here.' : 'Nothing matches.'}</p>
-      )}
+      {entries && shown.length === 0 && <p class="hint">{entries.length === 0 ? t('history_empty') : t('history_no_match')}</p>}
       <ul class="history-list">
         {shown.map((entry) => (
           <HistoryItem key={entry.jobId} entry={entry} onReuse={(id) => void reuse(id)} onDelete={(id) => void remove(id)} />

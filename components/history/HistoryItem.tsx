@@ -1,4 +1,5 @@
 import type { HistoryEntry } from '../../utils/history';
+import { formatDate, t, tn } from '../../utils/i18n';
 import { preview } from '../../utils/text';
 import { HistoryThumb } from './HistoryThumb';
 
@@ -8,7 +9,7 @@ interface Props {
   onDelete: (jobId: string) => void;
 }
 
-const when = (time: number) => new Date(time).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const when = (time: number) => formatDate(time, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** One history entry: its images, its prompt, where it came from; reuse or delete it. */
 export function HistoryItem({ entry, onReuse, onDelete }: Props) {
@@ -24,7 +25,7 @@ export function HistoryItem({ entry, onReuse, onDelete }: Props) {
       )}
       <div class="history-body">
         <p class="history-prompt" data-testid="history-prompt">
-          {job ? preview(job.prompt, 220) : `${entry.images.length} image${entry.images.length === 1 ? '' : 's'}`}
+          {job ? preview(job.prompt, 220) : tn('history_images', entry.images.length)}
         </p>
         {job?.source?.image ? (
           <p class="hint history-source">
@@ -32,26 +33,21 @@ export function HistoryItem({ entry, onReuse, onDelete }: Props) {
               <img
                 class="history-source-thumb"
                 src={job.source.image.thumbnail}
-                alt="The source of this prompt"
+                alt={t('history_source_thumb_alt')}
                 data-testid="history-source-thumb"
               />
             )}
-            From an image
-            {job.source.title ? (
-              <>
-                {' '}
-                on <q>{preview(job.source.title, 50)}</q>
-              </>
-            ) : job.source.image.name ? (
-              ` (${preview(job.source.image.name, 40)})`
-            ) : (
-              ''
-            )}
+            {job.source.title
+              ? t('history_from_image_on', preview(job.source.title, 50))
+              : job.source.image.name
+                ? t('history_from_image_named', preview(job.source.image.name, 40))
+                : t('history_from_image')}
           </p>
         ) : (
           job?.source && (
             <p class="hint history-source">
-              From {job.source.title ? <q>{preview(job.source.title, 50)}</q> : 'your text'}: {preview(job.source.text, 90)}
+              {job.source.title ? t('history_from_page', preview(job.source.title, 50)) : t('history_from_text')}:{' '}
+              {preview(job.source.text, 90)}
             </p>
           )
         )}
@@ -62,11 +58,11 @@ export function HistoryItem({ entry, onReuse, onDelete }: Props) {
         <div class="row">
           {job && (
             <button type="button" onClick={() => onReuse(entry.jobId)}>
-              Reuse
+              {t('history_reuse')}
             </button>
           )}
-          <button type="button" class="link" onClick={() => onDelete(entry.jobId)} aria-label="Delete this entry">
-            Delete
+          <button type="button" class="link" onClick={() => onDelete(entry.jobId)} aria-label={t('history_delete_label')}>
+            {t('history_delete')}
           </button>
         </div>
       </div>

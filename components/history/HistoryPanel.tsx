@@ -1,15 +1,21 @@
 import { useState } from 'preact/hooks';
-import { formatBytes } from '../../utils/bytes';
+import { formatSize, t } from '../../utils/i18n';
 import { lazy } from '../shared/lazy';
-import { HistoryNoticeBanner } from './HistoryNoticeBanner';
+import { useHistoryNotice } from './useHistoryNotice';
 import { useHistoryUsage } from './useHistoryUsage';
+
+/** A failed history write is rare: its words load only when there is one to show. */
+const HistoryNoticeView = lazy(
+  () => import('./HistoryNoticeBanner').then((module) => module.HistoryNoticeView),
+  () => null,
+);
 
 /** The list itself, with the database and file code it needs, loads when the history is first opened. */
 const HistoryContents = lazy(
   () => import('./HistoryContents').then((module) => module.HistoryContents),
   () => (
     <p class="status history-open" role="status">
-      Opening history…
+      {t('history_opening')}
     </p>
   ),
 );
@@ -20,12 +26,13 @@ const HistoryContents = lazy(
  */
 export function HistoryPanel() {
   const usage = useHistoryUsage();
+  const [notice, dismiss] = useHistoryNotice();
   const [open, setOpen] = useState(false);
   const preload = () => void HistoryContents.preload().catch(() => undefined);
 
   return (
-    <section class="history" aria-label="History">
-      <HistoryNoticeBanner />
+    <section class="history" aria-label={t('section_history')}>
+      {notice && <HistoryNoticeView notice={notice} onDismiss={dismiss} />}
       <button
         type="button"
         class="history-toggle"
@@ -34,7 +41,11 @@ export function HistoryPanel() {
         onPointerEnter={preload}
         onFocus={preload}
       >
-        History{usage ? ` (${usage.entries})${usage.entries > 0 ? ` · ${formatBytes(usage.bytes)}` : ''}` : ''}
+        {!usage
+          ? t('section_history')
+          : usage.entries > 0
+            ? t('history_toggle_size', usage.entries, formatSize(usage.bytes))
+            : t('history_toggle', usage.entries)}
       </button>
       {open && <HistoryContents />}
     </section>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ImageRecord } from '../../utils/history';
 import { imageBytes } from '../../utils/history-store';
+import { t } from '../../utils/i18n';
 
 /** An image of an entry, small; a click opens the full image in a new tab. */
 export function HistoryThumb({ image }: { image: ImageRecord }) {
@@ -31,8 +32,20 @@ export function HistoryThumb({ image }: { image: ImageRecord }) {
   };
 
   return (
-    <button type="button" class="thumb" onClick={() => void open()} title={`${image.width}×${image.height} · ${image.model}`}>
-      {url ? <img src={url} alt={`Generated image, ${image.width}×${image.height}`} data-testid="history-thumb" /> : <span>…</span>}
+    <button
+      type="button"
+      class="thumb"
+      onClick={() => void open()}
+      title={t('history_thumb_title', `${image.width}×${image.height}`, image.model)}
+    >
+      {url ? (
+        <img src={url} alt={t('history_thumb_alt', `${image.width}×${image.height}`)} data-testid="history-thumb" />
+      ) : (
+        <span>
+          <span class="visually-hidden">{t('common_loading')}</span>
+          <span aria-hidden="true">…</span>
+        </span>
+      )}
     </button>
   );
 }

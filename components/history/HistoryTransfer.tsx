@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { exportFileName, importTooLarge } from '../../utils/history-file';
-import { describeImport } from '../../utils/history-import';
 import { exportHistory, historyError, importHistory } from '../../utils/history-store';
+import { t, tn } from '../../utils/i18n';
+import { describeImport } from './import-report';
 
 type Report = { tone: 'ok' | 'error'; lines: string[] } | null;
 
@@ -35,8 +36,7 @@ export function HistoryTransfer() {
       const now = new Date();
       const { json, prompts, images } = await exportHistory(now);
       download(json, exportFileName(now));
-      const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-      return { tone: 'ok', lines: [`Exported ${count(prompts, 'prompt')} and ${count(images, 'image')} to ${exportFileName(now)}.`] };
+      return { tone: 'ok', lines: [t('export_done', tn('history_prompts', prompts), tn('history_images', images), exportFileName(now))] };
     });
 
   const importFile = (file: File | undefined) =>
@@ -54,10 +54,10 @@ export function HistoryTransfer() {
     <div class="history-transfer">
       <div class="row">
         <button type="button" onClick={() => void exportAll()} disabled={busy}>
-          Export history
+          {t('history_export')}
         </button>
         <label class={`button${busy ? ' disabled' : ''}`}>
-          Import…
+          {t('history_import')}
           <input
             type="file"
             accept="application/json,.json"

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
-import { BUILTIN_STATES, type BuiltinState, classifyBuiltinError, downloadBuiltin, type LanguageModelApi } from '../../utils/builtin-model';
-import { ERROR_KINDS } from '../../utils/error-kinds';
+import { type BuiltinState, classifyBuiltinError, downloadBuiltin, type LanguageModelApi } from '../../utils/builtin-model';
+import { errorWords } from '../../utils/error-words';
 import { errorRow, type JobError } from '../../utils/errors';
+import { formatNumber, t } from '../../utils/i18n';
 
 interface Props {
   api: LanguageModelApi | undefined;
@@ -27,20 +28,21 @@ export function BuiltinModelPanel({ api, state, onChanged }: Props) {
 
   return (
     <div class="builtin" data-testid="builtin-state" data-state={state}>
-      <p>{BUILTIN_STATES[state].text}</p>
+      <p>{t(`builtin_${state}`)}</p>
       {progress !== null && state !== 'available' && (
         <p>
-          <progress max={1} value={progress} /> {Math.round(progress * 100)} % downloaded
+          <progress max={1} value={progress} aria-label={t('builtin_progress_label')} />{' '}
+          {t('builtin_downloaded', formatNumber(progress, { style: 'percent' }))}
         </p>
       )}
       {state === 'downloadable' && progress === null && (
         <button type="button" class="primary" onClick={download}>
-          Download the model
+          {t('builtin_download')}
         </button>
       )}
       {error && (
         <p class="status-error" role="alert">
-          {ERROR_KINDS[error.kind].title}
+          {errorWords(error.kind).title}
           {error.detail ? `: ${error.detail}` : ''}
         </p>
       )}

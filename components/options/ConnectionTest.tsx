@@ -1,3 +1,4 @@
+import { t } from '../../utils/i18n';
 import type { ConnectionReport } from '../../utils/protocol';
 
 interface Props {
@@ -5,15 +6,17 @@ interface Props {
   busy: boolean;
   /** Click on "Test connection" (a user gesture: host access may be asked for). */
   onTest: () => void;
+  /** The button's words (default "Test connection"). */
+  label?: string;
 }
 
 /** "Test connection" and its result, in words. */
-export function ConnectionTest({ report, busy, onTest }: Props) {
+export function ConnectionTest({ report, busy, onTest, label }: Props) {
   return (
     <div class="connection-test">
       <div class="row">
         <button type="button" onClick={onTest} disabled={busy}>
-          {busy ? 'Testing…' : 'Test connection'}
+          {busy ? t('test_running') : (label ?? t('test_button'))}
         </button>
       </div>
       {report && (

@@ -1,7 +1,9 @@
 import { MAX_CUSTOM_INSTRUCTIONS_CHARS } from '../../utils/craft';
+import { t } from '../../utils/i18n';
 import type { Settings } from '../../utils/settings';
 import { TARGETS, type TargetId } from '../../utils/targets';
-import { CraftPickers } from '../popup/CraftPickers';
+import { CodeText } from '../shared/CodeText';
+import { CraftDefaults } from './CraftDefaults';
 import { TemplateEditor } from './TemplateEditor';
 import '../shared/craft.css';
 
@@ -10,7 +12,7 @@ interface Props {
   update: (patch: Partial<Settings>) => void;
 }
 
-/** The options page's prompt-craft section; saved with the rest of the settings form. */
+/** The options page's prompt-craft section. */
 export function CraftOptions({ settings, update }: Props) {
   const { target, style, aspectRatio, variationCount } = settings;
   const setTemplate = (id: TargetId, template: string | undefined) => {
@@ -19,18 +21,18 @@ export function CraftOptions({ settings, update }: Props) {
   };
 
   return (
-    <fieldset data-testid="craft-options">
-      <legend>Prompt craft</legend>
-      <p class="hint">Defaults for new prompts. Changing a picker in the popup changes them too.</p>
-      <CraftPickers idPrefix="default" choice={{ target, style, aspectRatio, variationCount }} onChange={update} />
+    <fieldset data-testid="craft-options" id="section-craft">
+      <legend>{t('section_craft')}</legend>
+      <p class="hint">{t('craft_hint')}</p>
+      <CraftDefaults choice={{ target, style, aspectRatio, variationCount }} onChange={update} />
 
-      <label for="midjourney-version">Midjourney version (written as --v on every Midjourney prompt)</label>
+      <label for="midjourney-version">{t('craft_mj_version')}</label>
       <input
         id="midjourney-version"
         value={settings.midjourneyVersion}
         pattern="[1-8](\.[0-9])?"
-        title="A version such as 7 or 6.1, or empty"
-        placeholder="Empty: keep the version the model writes"
+        title={t('craft_mj_version_title')}
+        placeholder={t('craft_mj_version_placeholder')}
         onInput={(e) => update({ midjourneyVersion: e.currentTarget.value.trim() })}
       />
 
@@ -41,26 +43,25 @@ export function CraftOptions({ settings, update }: Props) {
           checked={settings.keepSourceLanguage}
           onChange={(e) => update({ keepSourceLanguage: e.currentTarget.checked })}
         />{' '}
-        Write prompts in the language of the selected text (otherwise in English, which generators understand best)
+        {t('craft_keep_language')}
       </label>
 
-      <label for="custom-instructions">Custom instructions, added to every request</label>
+      <label for="custom-instructions">{t('craft_instructions')}</label>
       <textarea
         id="custom-instructions"
         rows={3}
         maxLength={MAX_CUSTOM_INSTRUCTIONS_CHARS}
         value={settings.customInstructions}
-        placeholder="For example: prefer muted, natural colours; never show faces."
+        placeholder={t('craft_instructions_placeholder')}
         onInput={(e) => update({ customInstructions: e.currentTarget.value })}
       />
 
       <div class="templates">
         <p class="hint">
-          Templates: the message that carries the selection, per target. Use <code>{'{{selection}}'}</code> for the selected text and{' '}
-          <code>{'{{context}}'}</code> for the page title and address. Each target's output rules are always sent as well.
+          <CodeText text={t('craft_templates_hint')} />
         </p>
         {TARGETS.map((row) => (
-          <TemplateEditor key={row.id} target={row} override={settings.templates[row.id]} onChange={(t) => setTemplate(row.id, t)} />
+          <TemplateEditor key={row.id} target={row} override={settings.templates[row.id]} onChange={(tpl) => setTemplate(row.id, tpl)} />
         ))}
       </div>
     </fieldset>

@@ -9,6 +9,8 @@ import {
   MAX_GENERATORS,
   newGeneratorId,
 } from '../../utils/generators';
+import { t } from '../../utils/i18n';
+import { CodeText } from '../shared/CodeText';
 
 interface Props {
   generators: ExternalGenerator[];
@@ -20,7 +22,7 @@ const lines = (text: string) => text.split('\n').map((s) => s.trim());
 /**
  * Settings › External generators: per row a name, an address, how the prompt gets there (filled
  * into the site's box, or the address opened), the box's selectors, on/off; add, remove, restore the
- * defaults, and a "Custom site" to fill. Changes are saved with the form.
+ * defaults, and a "Custom site" to fill. Each change saves itself.
  */
 export function GeneratorsOptions({ generators, onChange }: Props) {
   const [customUrl, setCustomUrl] = useState('');
@@ -32,7 +34,7 @@ export function GeneratorsOptions({ generators, onChange }: Props) {
       ...generators,
       {
         id: newGeneratorId('my-generator', generators),
-        name: 'My generator',
+        name: t('generators_new_name'),
         urlTemplate: 'https://',
         mode: 'open',
         promptSelectors: [],
@@ -50,62 +52,63 @@ export function GeneratorsOptions({ generators, onChange }: Props) {
   const full = generators.length >= MAX_GENERATORS;
 
   return (
-    <fieldset>
-      <legend>External generators</legend>
+    <fieldset id="section-generators">
+      <legend>{t('section_generators')}</legend>
       <p class="hint">
-        "Open in…" copies the prompt, then opens the address. Write <code>{'{prompt}'}</code> where the site reads the prompt from its
-        address (and <code>{'{negative}'}</code> for a negative prompt); without it the site just opens and you paste. "Fill its prompt box"
-        types the prompt into the site's box (found by the selectors, one per line, then by its label) and never presses Generate; your
-        browser asks once for access to that site.
+        <CodeText text={t('generators_hint')} />
       </p>
       <ul class="generators-list" data-testid="generators">
         {generators.map((g, index) => (
           <li key={g.id}>
             <input
-              aria-label={`Name of generator ${index + 1}`}
+              aria-label={t('generators_name_label', index + 1)}
               value={g.name}
               onInput={(e) => edit(index, { name: e.currentTarget.value })}
             />
             <input
-              aria-label={`Address of ${g.name}`}
+              aria-label={t('generators_address_label', g.name || String(index + 1))}
               value={g.urlTemplate}
               aria-invalid={!isValidTemplate(g.urlTemplate)}
               onInput={(e) => edit(index, { urlTemplate: e.currentTarget.value })}
             />
-            <button type="button" onClick={() => onChange(generators.filter((_, i) => i !== index))} aria-label={`Remove ${g.name}`}>
-              Remove
+            <button
+              type="button"
+              onClick={() => onChange(generators.filter((_, i) => i !== index))}
+              aria-label={t('generators_remove_label', g.name || String(index + 1))}
+            >
+              {t('common_remove')}
             </button>
             <label>
               <input
                 type="checkbox"
                 checked={g.enabled}
                 onChange={(e) => edit(index, { enabled: e.currentTarget.checked })}
-                aria-label={`Offer ${g.name}`}
+                aria-label={t('generators_offer_label', g.name || String(index + 1))}
               />{' '}
-              Offered
+              {t('generators_offered')}
             </label>
             <select
-              aria-label={`How the prompt reaches ${g.name}`}
+              aria-label={t('generators_mode_label', g.name || String(index + 1))}
               value={g.mode}
               onChange={(e) => edit(index, { mode: e.currentTarget.value === 'fill' ? 'fill' : 'open' })}
             >
-              <option value="fill">Fill its prompt box</option>
-              <option value="open">Open the address</option>
+              <option value="fill">{t('generators_mode_fill')}</option>
+              <option value="open">{t('generators_mode_open')}</option>
             </select>
             <span />
             {g.mode === 'fill' && (
               <>
                 <textarea
                   rows={2}
-                  aria-label={`Prompt box selectors of ${g.name}`}
-                  placeholder="Prompt box selector (optional)"
+                  aria-label={t('generators_prompt_selectors_label', g.name || String(index + 1))}
+                  placeholder={t('generators_prompt_selectors_placeholder')}
                   value={g.promptSelectors.join('\n')}
                   onInput={(e) => edit(index, { promptSelectors: lines(e.currentTarget.value) })}
                 />
                 <textarea
                   rows={2}
-                  aria-label={`Negative prompt box selectors of ${g.name}`}
-                  placeholder="Negative prompt box selector (optional)"
+                  aria-label={t('generators_negative_selectors_label', g.name || String(index + 1))}
+                  placeholder={t('generators_negative_selectors_placeholder')}
                   value={g.negativeSelectors.join('\n')}
                   onInput={(e) => edit(index, { negativeSelectors: lines(e.currentTarget.value) })}
                 />
@@ -115,37 +118,33 @@ export function GeneratorsOptions({ generators, onChange }: Props) {
           </li>
         ))}
       </ul>
-      {generators.some((g) => !isValidTemplate(g.urlTemplate)) && (
-        <p class="status status-error">Addresses must start with http:// or https://; rows without a valid one are dropped on save.</p>
-      )}
+      {generators.some((g) => !isValidTemplate(g.urlTemplate)) && <p class="status status-error">{t('generators_invalid')}</p>}
       <div class="row">
         <button type="button" onClick={add} disabled={full}>
-          Add generator
+          {t('generators_add')}
         </button>
         <button type="button" onClick={() => onChange(DEFAULT_GENERATORS.map(copyGenerator))}>
-          Restore defaults
+          {t('generators_restore')}
         </button>
       </div>
       <fieldset class="custom-site">
-        <legend>Custom site</legend>
-        <p class="hint">
-          The page with the prompt box, and optionally a CSS selector for the box (without one, the box labelled prompt is used).
-        </p>
+        <legend>{t('custom_site_legend')}</legend>
+        <p class="hint">{t('custom_site_hint')}</p>
         <div class="row">
           <input
-            aria-label="Custom site address"
+            aria-label={t('custom_site_address')}
             placeholder="https://"
             value={customUrl}
             onInput={(e) => setCustomUrl(e.currentTarget.value)}
           />
           <input
-            aria-label="Custom site prompt box selector"
-            placeholder="textarea#prompt (optional)"
+            aria-label={t('custom_site_selector')}
+            placeholder={t('custom_site_selector_placeholder')}
             value={customSelector}
             onInput={(e) => setCustomSelector(e.currentTarget.value)}
           />
           <button type="button" onClick={addCustom} disabled={!custom || full}>
-            Add custom site
+            {t('custom_site_add')}
           </button>
         </div>
       </fieldset>

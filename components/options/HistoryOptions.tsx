@@ -1,4 +1,5 @@
-import { formatBytes, MB, usageOf } from '../../utils/history';
+import { MB, usageOf } from '../../utils/history';
+import { formatNumber, formatSize, t, tn } from '../../utils/i18n';
 import type { Settings } from '../../utils/settings';
 import { ClearHistory } from '../history/ClearHistory';
 import { HistoryNoticeBanner } from '../history/HistoryNoticeBanner';
@@ -6,33 +7,35 @@ import { HistoryTransfer } from '../history/HistoryTransfer';
 import { useHistory } from '../history/useHistory';
 import { LimitField } from './LimitField';
 
-const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
 interface Props {
   settings: Settings;
   onChange: (patch: Partial<Settings>) => void;
 }
 
-/** Settings → History: the caps (saved with the form), what is used now, export/import, clear. */
+/** Settings → History: the caps, what is used now, export/import, clear. */
 export function HistoryOptions({ settings, onChange }: Props) {
   const { entries } = useHistory();
   const usage = usageOf(entries ?? []);
-  const share = Math.min(100, Math.round((usage.bytes / (settings.historyMaxMB * MB)) * 100));
+  const share = Math.min(1, usage.bytes / (settings.historyMaxMB * MB));
   return (
-    <fieldset class="history-options">
-      <legend>History</legend>
-      <p class="hint">
-        Finished prompts and generated images are kept in this browser only (IndexedDB). When a limit is reached, the oldest entries are
-        removed first.
-      </p>
+    <fieldset class="history-options" id="section-history">
+      <legend>{t('section_history')}</legend>
+      <p class="hint">{t('history_options_hint')}</p>
       <HistoryNoticeBanner />
       <p data-testid="history-usage">
         {entries === undefined
-          ? 'Reading history…'
-          : `${usage.entries} of ${settings.historyMaxItems} entries (${count(usage.prompts, 'prompt')}, ${count(usage.images, 'image')}) · ${formatBytes(usage.bytes)} of ${settings.historyMaxMB} MB (${share}%)`}
+          ? t('history_reading')
+          : t(
+              'history_usage',
+              t('history_entries_of', usage.entries, settings.historyMaxItems),
+              tn('history_prompts', usage.prompts),
+              tn('history_images', usage.images),
+              t('history_size_of', formatSize(usage.bytes), formatSize(settings.historyMaxMB * MB)),
+              formatNumber(share, { style: 'percent' }),
+            )}
       </p>
-      <LimitField id="history-max-items" label="Keep at most (entries)" setting="historyMaxItems" settings={settings} update={onChange} />
-      <LimitField id="history-max-mb" label="Keep at most (megabytes)" setting="historyMaxMB" settings={settings} update={onChange} />
+      <LimitField id="history-max-items" label={t('history_max_items')} setting="historyMaxItems" settings={settings} update={onChange} />
+      <LimitField id="history-max-mb" label={t('history_max_mb')} setting="historyMaxMB" settings={settings} update={onChange} />
       <HistoryTransfer />
       <div class="row">
         <ClearHistory count={usage.entries} />

@@ -1,14 +1,17 @@
 import { useEffect } from 'preact/hooks';
 import { hostLabel } from '../../utils/host-patterns';
+import { t } from '../../utils/i18n';
 import type { ProviderForm } from './useProviderForm';
 
 interface Props {
   baseUrl: string | null;
   form: ProviderForm;
+  /** Asks for access (from the click on Allow access, a user gesture). */
+  onAsk: (baseUrl: string | null) => Promise<boolean>;
 }
 
-/** Why Promptbrush asks for access to the endpoint's host, and what happens if it is refused. */
-export function HostAccessNote({ baseUrl, form }: Props) {
+/** Why Promptbrush asks for access to the endpoint's host, what happens if it is refused, and a button to allow it. */
+export function HostAccessNote({ baseUrl, form, onAsk }: Props) {
   useEffect(() => {
     void form.checkAccess(baseUrl);
   }, [baseUrl]);
@@ -17,14 +20,14 @@ export function HostAccessNote({ baseUrl, form }: Props) {
   const host = hostLabel(baseUrl);
   return (
     <p class={`hint access access-${state}`} data-testid="host-access" data-state={state}>
-      {state === 'granted' && `Promptbrush may connect to ${host}. It uses this access only to send your requests there.`}
-      {state === 'not-asked' &&
-        `When you click Save or Test connection, your browser asks whether Promptbrush may connect to ${host}. It needs this to send your requests to this endpoint, and uses it for nothing else.`}
-      {state === 'refused' && (
+      {state === 'granted' && t('access_granted', host)}
+      {state === 'not-asked' && t('access_not_asked', host)}
+      {state === 'refused' && t('access_refused', host)}
+      {state !== 'granted' && (
         <>
-          {`You refused access to ${host}. Requests there will work only if the server accepts requests from browsers (CORS); otherwise they fail with "Permission needed". `}
-          <button type="button" class="link" onClick={() => void form.askAccess(baseUrl)}>
-            Allow access
+          {' '}
+          <button type="button" class="link" onClick={() => void onAsk(baseUrl)}>
+            {t('access_allow')}
           </button>
         </>
       )}

@@ -1,21 +1,26 @@
+import type { ComponentProps } from 'preact';
 import { useState } from 'preact/hooks';
+import { formatDay, t } from '../../utils/i18n';
+import { IMAGE_BACKENDS } from '../../utils/image-backends';
 import { pickImageModel, usableImageModels } from '../../utils/image-models';
 import { IMAGE_COUNT, IMAGE_FORMATS, IMAGE_QUALITIES, type ImageSettings } from '../../utils/image-settings';
 import { send } from '../../utils/messaging';
 import type { ModelInfo } from '../../utils/models';
 import type { ProviderDraft } from '../../utils/protocol';
 import type { Settings } from '../../utils/settings';
+import { ImageBackendFieldset } from './ImageBackendFieldset';
+import { sharesChat } from './useImageBackendForm';
 
 interface Props {
   settings: Settings;
   update: (patch: Partial<Settings>) => void;
   draft: () => ProviderDraft;
+  /** The image backend's own key and address (components/options/useImageBackendForm.ts). */
+  backend: Omit<ComponentProps<typeof ImageBackendFieldset>, 'settings' | 'set' | 'onModels'>;
 }
 
-const day = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 10);
-
 /** Settings › Image generation: the image model from the endpoint's list, quality, format, count. */
-export function ImageOptions({ settings, update, draft }: Props) {
+export function ImageOptions({ settings, update, draft, backend }: Props) {
   const [models, setModels] = useState<ModelInfo[] | null>(null);
   const [note, setNote] = useState('');
   const images = settings.images;
@@ -23,64 +28,77 @@ export function ImageOptions({ settings, update, draft }: Props) {
   const nowSeconds = Date.now() / 1000;
 
   const load = async () => {
+    if (!sharesChat(settings)) {
+      setNote(t('images_use_test'));
+      return;
+    }
     try {
       const list = usableImageModels((await send('listModels', draft())).models, nowSeconds);
       setModels(list);
       const best = pickImageModel(list, nowSeconds);
-      setNote(best ? `Automatic uses ${best}, the best of the ${list.length} image models listed.` : 'The endpoint lists no image model.');
+      setNote(best ? t('images_automatic_uses', best, list.length) : t('images_none_listed'));
     } catch {
-      setNote('Could not load the model list: use Test connection to see why.');
+      setNote(t('images_list_failed'));
     }
   };
 
   const chosen = models?.find((m) => m.id === images.model);
   return (
-    <fieldset>
-      <legend>Image generation</legend>
-      <label for="image-model">Image model</label>
+    <fieldset id="section-images">
+      <legend>{t('section_images')}</legend>
+      <ImageBackendFieldset settings={settings} set={set} onModels={(ids) => setModels(ids.map((id) => ({ id })))} {...backend} />
+      <label for="image-model">{t('images_model')}</label>
       <div class="row">
         <input
           id="image-model"
           list="image-models"
           value={images.model}
           onInput={(e) => set({ model: e.currentTarget.value })}
-          placeholder="Automatic: the best image model the endpoint lists"
+          placeholder={IMAGE_BACKENDS[images.backend].local ? t('images_model_placeholder_local') : t('images_model_placeholder')}
         />
         <button type="button" onClick={load}>
-          Load image models
+          {t('images_load')}
         </button>
       </div>
       <datalist id="image-models">
         {(models ?? []).map((m) => (
-          <option key={m.id} value={m.id} label={m.shutdownDate ? `shuts down ${day(m.shutdownDate)}` : undefined} />
+          <option key={m.id} value={m.id} label={m.shutdownDate ? t('images_shuts_down', formatDay(m.shutdownDate)) : undefined} />
         ))}
       </datalist>
       <p class="hint" data-testid="image-model-note">
         {note}
-        {chosen?.shutdownDate ? ` ${chosen.id} is scheduled to shut down on ${day(chosen.shutdownDate)}.` : ''}
+        {chosen?.shutdownDate ? ` ${t('images_model_shutdown', chosen.id, formatDay(chosen.shutdownDate))}` : ''}
       </p>
 
-      <label for="image-quality">Quality</label>
-      <select
-        id="image-quality"
-        value={images.quality}
-        onChange={(e) => set({ quality: e.currentTarget.value as ImageSettings['quality'] })}
-      >
-        {IMAGE_QUALITIES.map((q) => (
-          <option key={q} value={q}>
-            {q === 'auto' ? 'Automatic' : q[0]?.toUpperCase() + q.slice(1)}
-          </option>
-        ))}
-      </select>
-      <label for="image-format">File format</label>
-      <select id="image-format" value={images.format} onChange={(e) => set({ format: e.currentTarget.value as ImageSettings['format'] })}>
-        {IMAGE_FORMATS.map((f) => (
-          <option key={f} value={f}>
-            {f.toUpperCase()}
-          </option>
-        ))}
-      </select>
-      <label for="image-count">Images per click</label>
+      {images.backend === 'openai-images' && (
+        <>
+          <label for="image-quality">{t('images_quality')}</label>
+          <select
+            id="image-quality"
+            value={images.quality}
+            onChange={(e) => set({ quality: e.currentTarget.value as ImageSettings['quality'] })}
+          >
+            {IMAGE_QUALITIES.map((q) => (
+              <option key={q} value={q}>
+                {t(`images_quality_${q}`)}
+              </option>
+            ))}
+          </select>
+          <label for="image-format">{t('images_format')}</label>
+          <select
+            id="image-format"
+            value={images.format}
+            onChange={(e) => set({ format: e.currentTarget.value as ImageSettings['format'] })}
+          >
+            {IMAGE_FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {f.toUpperCase()}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
+      <label for="image-count">{t('images_count')}</label>
       <input
         id="image-count"
         type="number"
@@ -89,9 +107,7 @@ export function ImageOptions({ settings, update, draft }: Props) {
         value={images.count}
         onInput={(e) => set({ count: e.currentTarget.valueAsNumber })}
       />
-      <p class="hint">
-        Quality and format apply to GPT image models; other models use their own defaults. Partial previews stream for one image at a time.
-      </p>
+      <p class="hint">{t('images_hint')}</p>
     </fieldset>
   );
 }

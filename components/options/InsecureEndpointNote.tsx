@@ -1,26 +1,33 @@
 import { hostLabel, isInsecureRemote } from '../../utils/host-patterns';
+import { t } from '../../utils/i18n';
 import type { ProviderForm } from './useProviderForm';
 
 interface Props {
   baseUrl: string | null;
   form: ProviderForm;
+  /** The person confirmed: save the address now. */
+  onConfirmed: () => void;
 }
 
-/** A plain http:// endpoint on the open internet: the key would travel unencrypted; Save needs a confirming click. */
-export function InsecureEndpointNote({ baseUrl, form }: Props) {
+/** A plain http:// endpoint on the open internet: the key would travel unencrypted; it is saved only after a confirming click. */
+export function InsecureEndpointNote({ baseUrl, form, onConfirmed }: Props) {
   if (!baseUrl || !isInsecureRemote(baseUrl)) return null;
   const confirmed = form.insecureConfirmed === baseUrl;
   return (
     <div class="notice notice-warn" role="alert" data-testid="insecure-endpoint">
-      <p>
-        {hostLabel(baseUrl)} is reached over plain http: your API key and the text you send would travel unencrypted, readable by anyone on
-        the way. Use https:// if the server offers it.
-      </p>
+      <p>{t('insecure_endpoint_warning', hostLabel(baseUrl))}</p>
       {confirmed ? (
-        <p>Confirmed: Save keeps this address and the key is sent there.</p>
+        <p>{t('insecure_endpoint_confirmed')}</p>
       ) : (
-        <button type="button" onClick={() => form.confirmInsecure(baseUrl)} data-testid="confirm-insecure">
-          Send my key over http anyway
+        <button
+          type="button"
+          data-testid="confirm-insecure"
+          onClick={() => {
+            form.confirmInsecure(baseUrl);
+            onConfirmed();
+          }}
+        >
+          {t('insecure_endpoint_confirm')}
         </button>
       )}
     </div>

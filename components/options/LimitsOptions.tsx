@@ -1,3 +1,4 @@
+import { t } from '../../utils/i18n';
 import type { Settings } from '../../utils/settings';
 import { LimitField } from './LimitField';
 
@@ -9,29 +10,11 @@ interface Props {
 /** How much text is sent, and how long the model may take. */
 export function LimitsOptions({ settings, update }: Props) {
   return (
-    <fieldset>
-      <legend>Limits</legend>
-      <LimitField
-        id="max-chars"
-        label="Longest selection sent (characters)"
-        setting="maxSelectionChars"
-        settings={settings}
-        update={update}
-      />
-      <LimitField
-        id="timeout"
-        label="Give up on the model after (seconds)"
-        setting="requestTimeoutSeconds"
-        settings={settings}
-        update={update}
-      />
-      <LimitField
-        id="idle-timeout"
-        label="Give up on an answer that falls silent after (seconds)"
-        setting="idleTimeoutSeconds"
-        settings={settings}
-        update={update}
-      />
+    <fieldset id="section-limits">
+      <legend>{t('section_limits')}</legend>
+      <LimitField id="max-chars" label={t('limits_max_chars')} setting="maxSelectionChars" settings={settings} update={update} />
+      <LimitField id="timeout" label={t('limits_timeout')} setting="requestTimeoutSeconds" settings={settings} update={update} />
+      <LimitField id="idle-timeout" label={t('limits_idle_timeout')} setting="idleTimeoutSeconds" settings={settings} update={update} />
     </fieldset>
   );
 }

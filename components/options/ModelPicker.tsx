@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ERROR_KINDS } from '../../utils/error-kinds';
+import { errorWords } from '../../utils/error-words';
 import type { JobError } from '../../utils/errors';
+import { formatDay, t, tn } from '../../utils/i18n';
 import { modelChoice } from '../../utils/model-choice';
 import type { ModelInfo } from '../../utils/models';
 import { focusFieldFromHash } from './useFocusFromHash';
@@ -39,9 +40,23 @@ export function ModelPicker({ value, list, onChange, onRefresh, onSwitch }: Prop
     if (location.hash === '#chat-model') focusFieldFromHash();
   }, [asSelect]);
 
+  const listStatus = () => {
+    if (list.state === 'loading') return t('models_loading', list.host);
+    if (list.state === 'loaded' && !list.listed) return t('models_unlisted', list.host);
+    if (list.state === 'loaded') {
+      const offered = tn('models_offered', choice.options.length, list.host);
+      return choice.hiddenRetired > 0 ? `${offered} ${t('models_retired_hidden', choice.hiddenRetired)}` : offered;
+    }
+    if (list.state === 'failed' && list.error) {
+      const { title } = errorWords(list.error.kind);
+      return t('models_failed', list.error.detail ? `${title}. ${list.error.detail}` : title);
+    }
+    return '';
+  };
+
   return (
     <>
-      <label for="chat-model">Chat model</label>
+      <label for="chat-model">{t('model_field')}</label>
       <div class="row">
         {asSelect ? (
           <select
@@ -53,13 +68,14 @@ export function ModelPicker({ value, list, onChange, onRefresh, onSwitch }: Prop
               else onChange(next);
             }}
           >
-            <option value="">Automatic{choice.automatic ? ` (now ${choice.automatic})` : ''}</option>
+            <option value="">{choice.automatic ? t('model_automatic_now', choice.automatic) : t('model_automatic')}</option>
             {choice.options.map((o) => (
               <option key={o.id} value={o.id}>
-                {o.label}
+                {o.retiresOn ? t('model_retires', o.id, formatDay(o.retiresOn)) : o.id}
+                {o.readsImages ? ` · ${t('model_reads_images')}` : ''}
               </option>
             ))}
-            <option value={OTHER}>Other: type a model id…</option>
+            <option value={OTHER}>{t('model_other')}</option>
           </select>
         ) : (
           <input
@@ -67,47 +83,38 @@ export function ModelPicker({ value, list, onChange, onRefresh, onSwitch }: Prop
             value={value}
             spellcheck={false}
             onInput={(e) => onChange(e.currentTarget.value)}
-            placeholder={
-              list.state === 'loaded' && !list.listed
-                ? 'Type the model id, e.g. llama3.2'
-                : "Automatic: a fast model from the endpoint's list"
-            }
+            placeholder={list.state === 'loaded' && !list.listed ? t('model_placeholder_type') : t('model_placeholder_automatic')}
           />
         )}
         <button type="button" onClick={onRefresh} disabled={list.state === 'loading'}>
-          {list.state === 'loading' ? 'Loading…' : 'Refresh models'}
+          {list.state === 'loading' ? t('common_loading') : t('models_refresh')}
         </button>
       </div>
       <p class="hint" data-testid="model-list-status">
-        {list.state === 'loading' && `Loading the models of ${list.host}…`}
-        {list.state === 'loaded' &&
-          (list.listed
-            ? `${choice.options.length} chat models offered by ${list.host}${choice.hiddenRetired > 0 ? ` (${choice.hiddenRetired} retired hidden)` : ''}.`
-            : `${list.host} does not list its models: type the id of the model to use.`)}
-        {list.state === 'failed' &&
-          list.error &&
-          `Could not load the models: ${ERROR_KINDS[list.error.kind].title}.${list.error.detail ? ` ${list.error.detail}` : ''} You can still type a model id.`}
+        {listStatus()}
       </p>
       {listed && choice.options.some((o) => o.readsImages) && (
         <p class="hint" data-testid="model-vision-hint">
-          Models marked “reads images” can write prompts from an image you right-click or paste; the others take text only.
+          {t('model_vision_hint')}
         </p>
       )}
       {choice.gone && (
         <div class="notice notice-warn" role="alert" data-testid="model-gone">
           <p>
-            The model “{choice.gone.id}” {choice.gone.reason}.
+            {choice.gone.retiredOn
+              ? t('model_gone_retired', choice.gone.id, formatDay(choice.gone.retiredOn))
+              : t('model_gone_unlisted', choice.gone.id)}
           </p>
           {choice.gone.switchTo && (
             <button type="button" class="primary" onClick={() => onSwitch(choice.gone?.switchTo as string)}>
-              Switch to {choice.gone.switchTo}
+              {t('model_switch_to', choice.gone.switchTo)}
             </button>
           )}
         </div>
       )}
       {choice.retiring && (
         <p class="hint warn" data-testid="model-retiring">
-          “{choice.retiring.id}” is scheduled to retire on {choice.retiring.on}: pick another model before then.
+          {t('model_retiring', choice.retiring.id, formatDay(choice.retiring.on))}
         </p>
       )}
     </>

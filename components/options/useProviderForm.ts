@@ -1,6 +1,6 @@
 // Browser glue for the options page: the provider form's state that outlives one render — the
 // key being typed, where the key is kept, what the background says about it, and host access.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { hostPatternFor, needsHostPermission } from '../../utils/host-patterns';
 import type { KeyStatus } from '../../utils/key-policy';
 import { send } from '../../utils/messaging';
@@ -35,20 +35,52 @@ export interface ProviderForm {
    * Asks for host access to the endpoint. Call it synchronously in the click handler, before any
    * await: browsers show the permission prompt only during a user gesture.
    */
-  askAccess: (baseUrl: string | null) => Promise<boolean>;
-  /** Saves a typed key (for the endpoint just saved) or moves the saved one; clears the field. */
-  commitKey: () => Promise<void>;
-  /** The plain-http endpoint the person agreed to send the key to (InsecureEndpointNote). */
+  askAccess: (baseUrl: string | null, ...others: string[]) => Promise<boolean>;
+  /** Whether a typed key or a change of where it is kept waits to be saved. */
+  keyPending: () => boolean;
+  /** The key in the field now (a save asked for now commits this one, not what is typed meanwhile). */
+  keyNow: () => string;
+  /**
+   * Saves `typed` (the key in the field when the save was asked for) for the endpoint just saved,
+   * or moves the saved key to where it should be kept; clears the field if it still holds `typed`.
+   */
+  commitKey: (typed: string) => Promise<void>;
+  /** The plain-http endpoint the person agreed to send the key to (InsecureEndpointNote), as shown. */
   insecureConfirmed: string | null;
+  /** The same, now (saves read it after the render that asked for them). */
+  insecureConfirmedNow: () => string | null;
   confirmInsecure: (baseUrl: string) => void;
 }
 
 export function useProviderForm(): ProviderForm {
-  const [keyDraft, setKeyDraft] = useState('');
-  const [sessionOnly, setSessionOnly] = useState(false);
-  const [keyStatus, setKeyStatus] = useState<KeyStatus | undefined>(undefined);
+  const [keyDraft, setDraftState] = useState('');
+  const [sessionOnly, setSessionState] = useState(false);
+  const [keyStatus, setStatusState] = useState<KeyStatus | undefined>(undefined);
   const [access, setAccess] = useState<Record<string, AccessState>>({});
-  const [insecureConfirmed, confirmInsecure] = useState<string | null>(null);
+  const [insecureConfirmed, setInsecureState] = useState<string | null>(null);
+  // The latest values, for saves that run after the render that asked for them.
+  const latest = useRef({
+    keyDraft: '',
+    sessionOnly: false,
+    keyStatus: undefined as KeyStatus | undefined,
+    insecureConfirmed: null as string | null,
+  });
+  const confirmInsecure = (baseUrl: string) => {
+    latest.current.insecureConfirmed = baseUrl;
+    setInsecureState(baseUrl);
+  };
+  const setKeyDraft = (value: string) => {
+    latest.current.keyDraft = value;
+    setDraftState(value);
+  };
+  const setSessionOnly = (value: boolean) => {
+    latest.current.sessionOnly = value;
+    setSessionState(value);
+  };
+  const setKeyStatus = (status: KeyStatus) => {
+    latest.current.keyStatus = status;
+    setStatusState(status);
+  };
 
   useEffect(() => {
     send('getKeyStatus', {}).then(
@@ -73,22 +105,31 @@ export function useProviderForm(): ProviderForm {
     if (await hasHostAccess(baseUrl)) remember(pattern, 'granted');
   };
 
-  const askAccess = (baseUrl: string | null): Promise<boolean> => {
-    if (!baseUrl || !needsHostPermission(baseUrl)) return Promise.resolve(true);
+  const askAccess = (baseUrl: string | null, ...others: string[]): Promise<boolean> => {
+    // Other endpoints (the image backend's) are asked for in the same prompt.
+    if (!baseUrl || !needsHostPermission(baseUrl))
+      return others.length ? requestHostAccess(others[0] as string, ...others.slice(1)) : Promise.resolve(true);
     const pattern = hostPatternFor(baseUrl) as string;
-    return requestHostAccess(baseUrl).then((granted) => {
+    return requestHostAccess(baseUrl, ...others).then((granted) => {
       remember(pattern, granted ? 'granted' : 'refused');
       return granted;
     });
   };
 
-  const commitKey = async () => {
-    const typed = keyDraft.trim();
-    if (typed) {
-      setKeyStatus(await send('saveApiKey', { apiKey: typed, sessionOnly }));
-      setKeyDraft('');
-    } else if (keyStatus?.hasKey && (keyStatus.storage === 'session') !== sessionOnly) {
-      setKeyStatus(await send('setKeyStorage', { sessionOnly }));
+  const keyPending = () => {
+    const { keyDraft: typed, sessionOnly: session, keyStatus: status } = latest.current;
+    return typed.trim() !== '' || (status?.hasKey === true && (status.storage === 'session') !== session);
+  };
+
+  const commitKey = async (typed: string) => {
+    const { sessionOnly: session, keyStatus: status } = latest.current;
+    if (typed.trim()) {
+      const saved = await send('saveApiKey', { apiKey: typed.trim(), sessionOnly: session });
+      // Cleared only if the person did not type on meanwhile.
+      if (latest.current.keyDraft === typed) setKeyDraft('');
+      setKeyStatus(saved);
+    } else if (status?.hasKey && (status.storage === 'session') !== session) {
+      setKeyStatus(await send('setKeyStorage', { sessionOnly: session }));
     }
   };
 
@@ -102,8 +143,11 @@ export function useProviderForm(): ProviderForm {
     accessFor,
     checkAccess,
     askAccess,
+    keyPending,
+    keyNow: () => latest.current.keyDraft,
     commitKey,
     insecureConfirmed,
+    insecureConfirmedNow: () => latest.current.insecureConfirmed,
     confirmInsecure,
   };
 }

@@ -1,5 +1,6 @@
 import type { CapturedSource } from '../../utils/job';
 import { surroundingLine } from '../../utils/source';
+import { type PopupStringKey, t } from './strings';
 
 /**
  * Exactly the page context that went to the model with the text (the same fields
@@ -14,27 +15,27 @@ export function ContextSummary({ source }: { source: CapturedSource }) {
     );
   }
   const around = surroundingLine(source);
-  const all: [string, string | undefined][] = [
-    ['Page title', source.title],
-    ['Address', source.url],
-    ['Nearest heading', source.heading],
-    ['Surrounding text', around],
+  const all: [PopupStringKey, PopupStringKey, string | undefined][] = [
+    ['contextTitle', 'contextTitleInList', source.title],
+    ['contextAddress', 'contextAddressInList', source.url],
+    ['contextHeading', 'contextHeadingInList', source.heading],
+    ['contextAround', 'contextAroundInList', around],
   ];
-  const rows = all.filter((row): row is [string, string] => !!row[1]);
+  const rows = all.filter((row): row is [PopupStringKey, PopupStringKey, string] => !!row[2]);
   if (rows.length === 0) {
     return (
       <p class="hint" data-testid="context-sent">
-        No page context was sent: only the text.
+        {t('contextNone')}
       </p>
     );
   }
   return (
     <details class="context" data-testid="context-sent">
-      <summary class="hint">Also sent: {rows.map(([name]) => name.toLowerCase()).join(', ')}</summary>
+      <summary class="hint">{t('contextSent', rows.map(([, inList]) => t(inList)).join(', '))}</summary>
       <dl>
-        {rows.map(([name, value]) => (
+        {rows.map(([name, , value]) => (
           <div key={name}>
-            <dt>{name}</dt>
+            <dt>{t(name)}</dt>
             <dd>{value}</dd>
           </div>
         ))}

@@ -2,6 +2,8 @@ import { ASPECT_RATIOS, type AspectRatioId } from '../../utils/aspect-ratios';
 import { type CraftChoice, VARIATION_RANGE } from '../../utils/craft';
 import { STYLE_PRESETS, type StyleId } from '../../utils/styles';
 import { TARGETS, type TargetId } from '../../utils/targets';
+import { aspectLabel, styleLabel, targetLabel } from '../shared/craft-words';
+import { t } from './strings';
 
 interface Props {
   choice: CraftChoice;
@@ -21,9 +23,9 @@ export function CraftPickers({ choice, onChange, disabled, idPrefix = 'pick' }: 
   const id = (name: string) => `${idPrefix}-${name}`;
   return (
     <fieldset class="pickers">
-      <legend class="visually-hidden">Prompt options</legend>
+      <legend class="visually-hidden">{t('pickersLegend')}</legend>
       <label for={id('target')}>
-        <span class="label">Target</span>
+        <span class="label">{t('pickTarget')}</span>
         <select
           id={id('target')}
           data-testid="pick-target"
@@ -33,13 +35,13 @@ export function CraftPickers({ choice, onChange, disabled, idPrefix = 'pick' }: 
         >
           {TARGETS.map((target) => (
             <option key={target.id} value={target.id}>
-              {target.label}
+              {targetLabel(target.id as TargetId)}
             </option>
           ))}
         </select>
       </label>
       <label for={id('style')}>
-        <span class="label">Style</span>
+        <span class="label">{t('pickStyle')}</span>
         <select
           id={id('style')}
           data-testid="pick-style"
@@ -49,13 +51,13 @@ export function CraftPickers({ choice, onChange, disabled, idPrefix = 'pick' }: 
         >
           {STYLE_PRESETS.map((style) => (
             <option key={style.id} value={style.id}>
-              {style.id === 'none' ? 'No style' : style.label}
+              {style.id === 'none' ? t('noStyle') : styleLabel(style.id as StyleId)}
             </option>
           ))}
         </select>
       </label>
       <label for={id('aspect')}>
-        <span class="label">Aspect ratio</span>
+        <span class="label">{t('pickAspect')}</span>
         <select
           id={id('aspect')}
           data-testid="pick-aspect"
@@ -65,13 +67,13 @@ export function CraftPickers({ choice, onChange, disabled, idPrefix = 'pick' }: 
         >
           {ASPECT_RATIOS.map((aspect) => (
             <option key={aspect.id} value={aspect.id}>
-              {aspect.label}
+              {aspectLabel(aspect.id as AspectRatioId)}
             </option>
           ))}
         </select>
       </label>
       <label for={id('takes')}>
-        <span class="label">Variations</span>
+        <span class="label">{t('pickTakes')}</span>
         <select
           id={id('takes')}
           data-testid="pick-takes"
@@ -81,7 +83,7 @@ export function CraftPickers({ choice, onChange, disabled, idPrefix = 'pick' }: 
         >
           {TAKES.map((n) => (
             <option key={n} value={String(n)}>
-              {n === 1 ? 'One prompt' : `${n} variations`}
+              {n === 1 ? t('onePrompt') : t('nVariations', n)}
             </option>
           ))}
         </select>

@@ -1,44 +1,59 @@
-import { ERROR_KINDS, type ErrorKindInfo } from '../../utils/error-kinds';
-import type { JobError } from '../../utils/errors';
-import { SETTINGS_FIELDS, type SettingsField } from '../../utils/settings-fields';
+import type { JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { ErrorNoticeProps } from './ErrorNoticeBody';
+import { t } from './strings';
 
-interface Props {
-  error: JobError;
-  onRetry?: () => void;
-  /** Opens Settings, focused on the field that fixes the problem. */
-  onOpenOptions: (field?: SettingsField) => void;
+type Body = (props: ErrorNoticeProps) => JSX.Element;
+let loaded: Body | undefined;
+let pending: Promise<Body> | undefined;
+
+/** The error table and the notice's code load with the first failure to show, not with the popup. */
+export function loadErrorNotice(): Promise<Body> {
+  pending ??= import('./ErrorNoticeBody').then(
+    (module) => {
+      loaded = module.ErrorNoticeBody;
+      return loaded;
+    },
+    (error: unknown) => {
+      pending = undefined;
+      throw error;
+    },
+  );
+  return pending;
 }
 
-export function ErrorNotice({ error, onRetry, onOpenOptions }: Props) {
-  const info: ErrorKindInfo = ERROR_KINDS[error.kind];
-  const retry = info.action === 'retry' && onRetry;
-  // A Fix button for every row that names a setting; the main action for "open-options" rows.
-  const fix = info.field ?? (info.action === 'open-options' ? undefined : null);
+/**
+ * A failure, in the error table's words (ErrorNoticeBody.tsx). Nothing shows for the moment the
+ * table loads, so the alert is announced once and whole; if it cannot load, a plain alert says
+ * so, with Retry when there is one.
+ */
+export function ErrorNotice(props: ErrorNoticeProps) {
+  const [, setReady] = useState(false);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    if (loaded) return;
+    let alive = true;
+    loadErrorNotice().then(
+      () => alive && setReady(true),
+      () => alive && setFailed(true),
+    );
+    return () => {
+      alive = false;
+    };
+  }, []);
+  const Loaded = loaded;
+  if (Loaded) return <Loaded {...props} />;
+  if (!failed) return null;
   return (
-    <div class={`notice notice-${error.kind === 'cancelled' ? 'info' : 'error'}`} role="alert" data-error-kind={error.kind}>
-      <strong>{info.title}</strong>
-      <p>{info.message}</p>
-      {info.help && <code class="help">{info.help}</code>}
-      {error.retryAfterSeconds !== undefined && <p>The provider asks to wait {error.retryAfterSeconds} s.</p>}
-      {error.detail && <p class="detail">Details: {error.detail}</p>}
-      <div class="row">
-        {retry && (
-          <button type="button" class="primary" onClick={onRetry} data-testid="retry">
-            Retry
+    <div class="notice notice-error" role="alert" data-error-kind={props.error.kind}>
+      <p>{t('errorUnshown', props.error.kind)}</p>
+      {props.onRetry && (
+        <div class="row">
+          <button type="button" onClick={props.onRetry} data-testid="retry">
+            {t('retry')}
           </button>
-        )}
-        {fix !== null && (
-          <button
-            type="button"
-            class={info.action === 'open-options' ? 'primary' : ''}
-            onClick={() => onOpenOptions(fix)}
-            data-testid="fix"
-            data-field={fix}
-          >
-            {fix ? SETTINGS_FIELDS[fix] : 'Open settings'}
-          </button>
-        )}
-      </div>
+        </div>
+      )}
     </div>
   );
 }

@@ -7,10 +7,14 @@ import { send } from '../../utils/messaging';
 import type { FillFailure } from '../../utils/protocol';
 import { loadSettings } from '../../utils/settings-store';
 import { requestSiteAccess } from '../../utils/site-access';
+import { MenuButton } from './Menu';
+import { t } from './strings';
 
 interface Props {
   input: PromptForImage;
   disabled: boolean;
+  /** Told what happened after a hand-off ("Prompt copied. ChatGPT opens with it filled in."). */
+  onStatus: (status: string) => void;
 }
 
 /** A notice older than this is about another prompt: not shown. */
@@ -23,13 +27,8 @@ function platform(): string {
 
 /** What the person reads when the prompt could not be put in the site's box. */
 export function notFilledText(name: string, reason: FillFailure, keys = pasteKeys(platform())): string {
-  const why =
-    reason === 'no-box'
-      ? `Promptbrush found no prompt box on ${name}.`
-      : reason === 'cannot-open'
-        ? `${name} did not finish loading.`
-        : `Promptbrush could not type into ${name}.`;
-  return `${why} The prompt is on the clipboard: paste it with ${keys}.`;
+  const why = reason === 'no-box' ? t('fillNoBox', name) : reason === 'cannot-open' ? t('fillNotLoaded', name) : t('fillCannotType', name);
+  return t('fillPaste', why, keys);
 }
 
 function copy(text: string): Promise<boolean> {
@@ -44,15 +43,14 @@ function copy(text: string): Promise<boolean> {
 }
 
 /**
- * "Open in X": copies the prompt (and negative prompt), then opens the generator: with the prompt
- * in the address where the site reads it, or — for a fill row the person allowed — asks the
- * background to put it in the site's prompt box. The last one used is one click away.
+ * "Open in X ▾": copies the prompt (and negative prompt), then opens the generator: with the
+ * prompt in the address where the site reads it, or — for a fill row the person allowed — asks the
+ * background to put it in the site's prompt box. The last one used is the button; the others are
+ * in its menu.
  */
-export function HandoffBar({ input, disabled }: Props) {
+export function HandoffBar({ input, disabled, onStatus }: Props) {
   const [generators, setGenerators] = useState<ExternalGenerator[]>([]);
   const [lastId, setLastId] = useState('');
-  const [open, setOpen] = useState(false);
-  const [status, setStatus] = useState('');
 
   useEffect(() => {
     loadSettings().then((s) => setGenerators(s.generators.filter((g) => g.enabled)));
@@ -60,7 +58,7 @@ export function HandoffBar({ input, disabled }: Props) {
     // A fill that failed after the popup closed (the site took the focus): say it once.
     handoffNoticeItem.getValue().then((notice) => {
       if (!notice) return;
-      if (Date.now() - notice.at < NOTICE_MAX_AGE_MS) setStatus(notFilledText(notice.generatorName, notice.reason));
+      if (Date.now() - notice.at < NOTICE_MAX_AGE_MS) onStatus(notFilledText(notice.generatorName, notice.reason));
       void handoffNoticeItem.setValue(null);
     });
   }, []);
@@ -72,13 +70,12 @@ export function HandoffBar({ input, disabled }: Props) {
     const plan = handoffPlan(generator, input);
     const copied = await copying;
     setLastId(generator.id);
-    setOpen(false);
     await lastGeneratorItem.setValue(generator.id);
-    const copyText = copied ? 'Prompt copied.' : 'Could not copy the prompt: select it and press Ctrl+C.';
+    const copyText = copied ? t('handoffCopied') : t('handoffNotCopied');
     if (access) {
       const url = fillUrl(generator);
       if (await access) {
-        setStatus(`${copyText} Opening ${generator.name} to put it in its prompt box…`);
+        onStatus(t('fillOpening', copyText, generator.name));
         const outcome = await send('fillGenerator', {
           generatorId: generator.id,
           prompt: input.prompt,
@@ -86,22 +83,20 @@ export function HandoffBar({ input, disabled }: Props) {
         }).catch(() => ({ filled: false, negativeFilled: false, reason: 'cannot-script' as const }));
         // This popup saw the outcome: no notice for the next one.
         await handoffNoticeItem.setValue(null);
-        setStatus(
+        onStatus(
           outcome.filled
-            ? `${copyText} It is in ${generator.name}'s prompt box${outcome.negativeFilled ? ', with the negative prompt' : ''}: press its own Generate.`
+            ? t(outcome.negativeFilled ? 'fillDoneNegative' : 'fillDone', copyText, generator.name)
             : `${copyText} ${notFilledText(generator.name, outcome.reason ?? 'no-box')}`,
         );
         return;
       }
       const host = sitePattern(url)?.replace(/^\w+:\/\/|\/\*$/g, '') ?? generator.name;
-      setStatus(
-        `${copyText} Without access to ${host}, Promptbrush cannot fill ${generator.name}'s prompt box: paste it with ${pasteKeys(platform())}.`,
-      );
+      onStatus(t('fillNoAccess', copyText, host, generator.name, pasteKeys(platform())));
       await browser.tabs.create({ url });
       return;
     }
-    setStatus(
-      [copyText, plan.prefilled ? `${generator.name} opens with it filled in.` : `Paste it into ${generator.name}.`, plan.note ?? '']
+    onStatus(
+      [copyText, plan.prefilled ? t('handoffPrefilled', generator.name) : t('handoffPaste', generator.name), plan.note ?? '']
         .filter(Boolean)
         .join(' '),
     );
@@ -114,33 +109,23 @@ export function HandoffBar({ input, disabled }: Props) {
     const access = generator.mode === 'fill' ? requestSiteAccess(fillUrl(generator)) : null;
     void finish(generator, copying, access);
   };
+  const others = generators.filter((g) => g.id !== last.id);
 
   return (
-    <section class="handoff" aria-label="Open in another generator">
-      <div class="row">
-        <button type="button" onClick={() => handOff(last)} disabled={disabled}>
-          Open in {last.name}
-        </button>
-        <button type="button" class="link" onClick={() => setOpen(!open)} aria-expanded={open} disabled={disabled}>
-          Other generators
-        </button>
-      </div>
-      {open && (
-        <ul class="handoff-list">
-          {generators
-            .filter((g) => g.id !== last.id)
-            .map((g) => (
-              <li key={g.id}>
-                <button type="button" onClick={() => handOff(g)}>
-                  Open in {g.name}
-                </button>
-              </li>
-            ))}
-        </ul>
+    <span class="split">
+      <button type="button" class="split-main" onClick={() => handOff(last)} disabled={disabled}>
+        {t('openIn', last.name)}
+      </button>
+      {others.length > 0 && (
+        <MenuButton
+          class="split-more"
+          label={t('otherGenerators')}
+          disabled={disabled}
+          entries={others.map((g) => ({ label: t('openIn', g.name), onSelect: () => handOff(g) }))}
+        >
+          <span aria-hidden="true">▾</span>
+        </MenuButton>
       )}
-      <p class="hint" role="status" data-testid="handoff-status">
-        {status}
-      </p>
-    </section>
+    </span>
   );
 }

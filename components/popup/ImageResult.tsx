@@ -1,9 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { RunImage } from '../../utils/history';
 import { fileNameFor } from '../../utils/image-bytes';
 import { preview } from '../../utils/text';
 import { copyImage } from './clipboard-image';
 import { ImageViewer } from './ImageViewer';
+import { t } from './strings';
 import { useStoredImage } from './useStoredImage';
 
 interface Props {
@@ -11,23 +13,27 @@ interface Props {
   prompt: string;
   index: number;
   count: number;
+  /** Shown under the image (its seed). */
+  children?: ComponentChildren;
 }
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
-/** One generated image: a thumbnail that opens full size, Download and Copy image. */
-export function ImageResult({ meta, prompt, index, count }: Props) {
+/** One generated image, as wide as the popup, with Download, Copy image and Full size on it. */
+export function ImageResult({ meta, prompt, index, count, children }: Props) {
   const stored = useStoredImage(meta.id, meta.mime);
   const image = stored === 'gone' ? null : stored;
   const [viewing, setViewing] = useState(false);
   const [copy, setCopy] = useState<CopyState>('idle');
+  const opener = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (copy === 'idle') return;
     const timer = setTimeout(() => setCopy('idle'), 2500);
     return () => clearTimeout(timer);
   }, [copy]);
 
-  const alt = `${count > 1 ? `Result ${index + 1} of ${count}` : 'Result'}: ${preview(prompt, 120)}`;
+  const about = preview(prompt, 120);
+  const alt = count > 1 ? t('resultOfAlt', index + 1, count, about) : t('resultAlt', about);
   const fileName = fileNameFor(prompt, meta.mime, index, count);
   const copyToClipboard = async () => {
     if (!image) return;
@@ -42,28 +48,36 @@ export function ImageResult({ meta, prompt, index, count }: Props) {
   return (
     <figure class="image-result" data-testid="image-result">
       {image ? (
-        <button type="button" class="thumb" onClick={() => setViewing(true)} title="View full size">
-          <img src={image.url} alt={alt} />
-        </button>
+        <img class="result-image" src={image.url} alt={alt} width={meta.width || undefined} height={meta.height || undefined} />
       ) : (
-        <div class="thumb thumb-loading">{stored === 'gone' ? 'Deleted from history.' : 'Loading image…'}</div>
+        <div class="result-image result-loading">{stored === 'gone' ? t('imageGone') : t('imageLoading')}</div>
       )}
-      <figcaption class="row">
-        <a class={`button${image ? '' : ' disabled'}`} href={image?.url} download={fileName} aria-disabled={!image}>
-          Download
+      <figcaption class="image-tools">
+        <a class={`button primary${image ? '' : ' disabled'}`} href={image?.url} download={fileName} aria-disabled={!image}>
+          {t('download')}
         </a>
         <button type="button" onClick={copyToClipboard} disabled={!image}>
-          {copy === 'copied' ? 'Copied ✓' : 'Copy image'}
+          {copy === 'copied' ? t('copied') : t('copyImage')}
         </button>
-        <button type="button" class="link" onClick={() => setViewing(true)} disabled={!image}>
-          Full size
+        <button type="button" ref={opener} onClick={() => setViewing(true)} disabled={!image}>
+          {t('fullSize')}
         </button>
-        <span class="copy-status" role="status" aria-live="polite">
-          {copy === 'copied' ? 'Image copied to the clipboard (PNG)' : copy === 'failed' ? 'Copy failed: use Download instead' : ''}
-        </span>
       </figcaption>
+      <p class={copy === 'failed' ? 'copy-status status-error' : 'copy-status visually-hidden'} role="status" aria-live="polite">
+        {copy === 'copied' ? t('imageCopied') : copy === 'failed' ? t('imageCopyFailed') : ''}
+      </p>
+      {children}
       {viewing && image && (
-        <ImageViewer url={image.url} alt={alt} width={meta.width} height={meta.height} onClose={() => setViewing(false)} />
+        <ImageViewer
+          url={image.url}
+          alt={alt}
+          width={meta.width}
+          height={meta.height}
+          onClose={() => {
+            setViewing(false);
+            opener.current?.focus();
+          }}
+        />
       )}
     </figure>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PromptbrushError } from '../../utils/errors';
 import { canRetry, isRunning } from '../../utils/job';
@@ -6,23 +6,36 @@ import { send } from '../../utils/messaging';
 import { PERF_MARKS } from '../../utils/perf-marks';
 import { MAX_TEXT_CHARS } from '../../utils/protocol';
 import type { SettingsField } from '../../utils/settings-fields';
-import { HistoryPanel } from '../history/HistoryPanel';
+import { useHistoryNotice } from '../history/useHistoryNotice';
+import { lazy } from '../shared/lazy';
 import { openSettings } from '../shared/open-settings';
 import { useMarkWhen } from '../shared/useMarkWhen';
 import { useRequestErrors } from '../shared/useRequestError';
-import { Composer } from './Composer';
 import { CraftBar } from './CraftBar';
-import { CutNotice } from './CutNotice';
 import { ErrorNotice } from './ErrorNotice';
-import { JobCraft } from './JobCraft';
+import { HistoryView } from './HistoryView';
+import { JobView } from './JobView';
 import { KeyMissing } from './KeyMissing';
-import { PromptActions } from './PromptActions';
-import { PromptBox } from './PromptBox';
-import { RetryCountdown } from './RetryCountdown';
-import { SidePanelButton } from './SidePanelButton';
-import { SourceSummary } from './SourceSummary';
+import type { MenuEntry } from './Menu';
+import { PopupHeader } from './PopupHeader';
+import { t } from './strings';
 import { useJob, useKeyStatus } from './useJob';
 import { usePopupCraft } from './usePopupCraft';
+import { usePromptReady } from './usePromptReady';
+import './popup.css';
+import { inSidePanel, useSidePanelOpener } from './useSidePanel';
+
+/** History's own failures (a full disk) are rare: the banner and its words load when there is one. */
+const HistoryNoticeBanner = lazy(
+  () => import('../history/HistoryNoticeBanner').then((module) => module.HistoryNoticeBanner),
+  () => null,
+);
+
+/** The composer loads when there is no job, or "New prompt" is clicked. */
+const Composer = lazy(
+  () => import('./Composer').then((module) => module.Composer),
+  () => null,
+);
 
 /** Opens Settings, focused on the field that fixes a problem when there is one. */
 const openOptions = (field?: SettingsField) => openSettings(field);
@@ -35,104 +48,133 @@ async function targetTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
+/** What the main area shows: the job (or, without one, the composer), the composer, or history. */
+type View = 'job' | 'compose' | 'history';
+
 export function PopupApp() {
   const job = useJob();
   const [hasKey] = useKeyStatus();
   const running = isRunning(job);
+  const panel = inSidePanel();
+  const [view, setView] = useState<View>('job');
   const [shownPrompt, setShownPrompt] = useState('');
+  const [shownNegative, setShownNegative] = useState('');
+  const [note, setNote] = useState('');
+  const box = useRef<HTMLTextAreaElement>(null);
+  const historyHeading = useRef<HTMLHeadingElement>(null);
   // A request that failed (refused, no tab, no answer) is shown until one succeeds or another job shows.
   const requests = useRequestErrors();
-  const craft = usePopupCraft(job, requests.run);
+  const run = (request: () => Promise<unknown>) => void requests.run(request);
+  const composing = !job || view === 'compose';
+  const edited = !!job && (job.edited || (!running && shownPrompt !== job.prompt));
+  const craft = usePopupCraft(job, { forNext: composing, edited, run: requests.run });
+  const ready = usePromptReady(job, box);
+  const sidePanel = useSidePanelOpener();
+  const [historyNotice] = useHistoryNotice();
   useMarkWhen(PERF_MARKS.jobRendered, Boolean(job));
   useEffect(() => requests.clear(), [job?.id]);
+  // Another job (written here, from the page's menu, or taken from history) is shown at once.
+  useEffect(() => setView('job'), [job?.id]);
+  // From history, the job taken back ("Reuse", even of the prompt shown) or just finished shows too.
+  useEffect(() => {
+    if (!running) setView((current) => (current === 'history' ? 'job' : current));
+  }, [job?.updatedAt]);
 
-  // What the pickers show is what the new prompt gets, and becomes the remembered default.
-  const shownChoice = () => {
-    void craft.remember();
-    return craft.choice ? { choice: craft.choice } : {};
-  };
+  const choiceFor = () => (craft.choice ? { choice: craft.choice } : {});
   const expandText = (text: string) => {
     if (text.length > MAX_TEXT_CHARS) requests.fail({ kind: 'text-too-long' });
-    else void requests.run(() => send('expandText', { text, ...shownChoice() }));
+    else run(() => send('expandText', { text, ...choiceFor() }));
   };
   const expandImage = (file: File) =>
-    void requests.run(async () => {
+    run(async () => {
       const { readImageFile } = await import('./image-file');
-      await send('expandImage', { ...(await readImageFile(file)), ...shownChoice() });
+      await send('expandImage', { ...(await readImageFile(file)), ...choiceFor() });
     });
   const useSelection = () =>
-    requests.run(async () => {
+    run(async () => {
       const tabId = await targetTabId();
       if (tabId === undefined) throw new PromptbrushError('no-tab');
-      await send('captureTab', { tabId, ...shownChoice() });
+      await send('captureTab', { tabId, ...choiceFor() });
     });
+  const copyNegative = () =>
+    navigator.clipboard.writeText(shownNegative).then(
+      () => setNote(t('negativeCopied')),
+      () => setNote(t('copyFailed')),
+    );
+
+  const onJob = job && !composing && view === 'job' && !running ? job : null;
+  const jobEntries: MenuEntry[] = [];
+  if (onJob && canRetry(onJob)) {
+    jobEntries.push({ label: t('regenerate'), onSelect: () => run(() => send('regenerate', { jobId: onJob.id })) });
+    if (craft.choice?.variationCount === 1)
+      jobEntries.push({ label: t('writeVariations', 3), onSelect: () => craft.change({ variationCount: 3 }) });
+  }
+  if (onJob?.negativePrompt !== undefined)
+    jobEntries.push({ label: t('copyNegative'), onSelect: () => void copyNegative(), disabled: shownNegative.trim() === '' });
+  const appEntries: MenuEntry[] = [
+    ...(sidePanel.available
+      ? [{ label: sidePanel.failed ? t('sidePanelUnavailable') : t('openSidePanel'), onSelect: sidePanel.open, disabled: !sidePanel.ready }]
+      : []),
+    { label: t('settings'), onSelect: () => openOptions() },
+  ];
+  const more = [...jobEntries, ...appEntries.map((entry, index) => ({ ...entry, group: index === 0 && jobEntries.length > 0 }))];
+
+  const showHistory = () => {
+    if (panel) historyHeading.current?.focus();
+    else setView(view === 'history' ? 'job' : 'history');
+  };
 
   return (
     <main class="popup">
-      <header class="bar">
-        <h1>Promptbrush</h1>
-        <SidePanelButton />
-        <button type="button" class="link" onClick={() => openOptions()}>
-          Settings
-        </button>
-      </header>
+      <PopupHeader
+        onNew={job && !composing ? () => setView('compose') : undefined}
+        historyOpen={view === 'history'}
+        onHistory={showHistory}
+        more={more}
+      />
+      <p class="visually-hidden" role="status">
+        {ready || note}
+      </p>
 
       {hasKey === false && <KeyMissing onOpenOptions={() => openOptions('api-key')} />}
-
-      <CraftBar craft={craft} />
-
-      {job && (
-        <article class="job" data-status={job.status}>
-          {job.source && <SourceSummary source={job.source} />}
-          {job.status === 'capturing' && (
-            <p class="status">
-              {job.tab?.srcUrl !== undefined || job.trigger === 'popup-image' ? 'Reading the image…' : 'Reading the selection…'}
-            </p>
-          )}
-          {(job.status !== 'capturing' || job.prompt) && job.error?.kind !== 'missing-key' && (
-            <PromptBox
-              key={job.id}
-              prompt={job.prompt}
-              streaming={job.status === 'expanding'}
-              onEdit={(prompt) => void requests.run(() => send('editPrompt', { jobId: job.id, prompt }))}
-              onText={setShownPrompt}
-            />
-          )}
-          <CutNotice job={job} />
-          <JobCraft job={job} run={(request) => void requests.run(request)} />
-          {!running && job.prompt && <PromptActions job={job} shownPrompt={shownPrompt} onOpenOptions={openOptions} />}
-          {running && job.waiting && <RetryCountdown wait={job.waiting} />}
-          {running && (
-            <div class="row">
-              <span class="status">{job.model ? `Writing with ${job.model}…` : 'Starting…'}</span>
-              <button type="button" onClick={() => void requests.run(() => send('cancelJob', { jobId: job.id }))}>
-                Cancel
-              </button>
-            </div>
-          )}
-          {job.error && !(job.error.kind === 'missing-key' && hasKey === false) && (
-            <ErrorNotice
-              error={job.error}
-              onOpenOptions={openOptions}
-              onRetry={canRetry(job) ? () => void requests.run(() => send('retryJob', { jobId: job.id })) : undefined}
-            />
-          )}
-        </article>
-      )}
-
+      {historyNotice && <HistoryNoticeBanner />}
       {requests.failure && (
         <div class="request-error" data-testid="request-error">
           <ErrorNotice error={requests.failure.error} onOpenOptions={openOptions} onRetry={requests.failure.retry} />
         </div>
       )}
 
-      <Composer
-        disabled={hasKey !== true || running}
-        onExpand={expandText}
-        onUseSelection={() => void useSelection()}
-        onImage={expandImage}
-      />
-      <HistoryPanel />
+      {view === 'history' && !panel ? (
+        <HistoryView />
+      ) : (
+        job !== undefined && (
+          <>
+            <CraftBar craft={craft} />
+            {composing ? (
+              <Composer
+                disabled={hasKey !== true}
+                onExpand={expandText}
+                onUseSelection={useSelection}
+                onImage={expandImage}
+                onBack={job ? () => setView('job') : undefined}
+                autoFocus={!!job}
+              />
+            ) : (
+              <JobView
+                job={job}
+                keyMissing={hasKey === false}
+                run={run}
+                shownPrompt={shownPrompt}
+                onPromptText={setShownPrompt}
+                onNegativeText={setShownNegative}
+                boxRef={box}
+                onOpenOptions={openOptions}
+              />
+            )}
+          </>
+        )
+      )}
+      {panel && <HistoryView headingRef={historyHeading} />}
     </main>
   );
 }

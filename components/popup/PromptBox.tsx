@@ -1,20 +1,27 @@
+import type { Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { CopyButton } from './CopyButton';
+import { t } from './strings';
 
 interface Props {
   prompt: string;
+  /** Read-only while the background writes it (or reads the selection). */
   streaming: boolean;
+  /** What the background is doing, on the label's line ("Writing with …"). */
+  status?: string;
+  /** Stops the running job (shown while `status` is). */
+  onCancel?: () => void;
   /** Saves the person's edit (debounced by the caller's pace of typing). */
   onEdit: (prompt: string) => void;
-  /** Told the text the box shows whenever it changes (the popup's image actions use it). */
+  /** Told the text the box shows whenever it changes (the popup's actions use it). */
   onText?: (text: string) => void;
+  boxRef?: Ref<HTMLTextAreaElement>;
 }
 
 /**
- * The prompt as it streams in, then editable in place. Copy copies exactly what the box holds
- * at the moment of the click.
+ * The prompt as it streams in, then editable in place. Copy (in the action bar) copies exactly
+ * what the box holds at the moment of the click.
  */
-export function PromptBox({ prompt, streaming, onEdit, onText }: Props) {
+export function PromptBox({ prompt, streaming, status, onCancel, onEdit, onText, boxRef }: Props) {
   const [text, setText] = useState(prompt);
   useEffect(() => onText?.(text), [text, onText]);
   const dirty = useRef(false);
@@ -41,12 +48,27 @@ export function PromptBox({ prompt, streaming, onEdit, onText }: Props) {
   };
 
   return (
-    <section class="prompt" aria-label="Image prompt">
-      <label class="label" for="prompt-text">
-        Image prompt {streaming && <span class="streaming">writing…</span>}
-      </label>
+    <section class="prompt" aria-label={t('promptLabel')}>
+      <div class="prompt-head">
+        <label class="label" for="prompt-text">
+          {t('promptLabel')}
+        </label>
+        {status ? (
+          <>
+            <span class="status streaming">{status}</span>
+            {onCancel && (
+              <button type="button" class="quiet small" onClick={onCancel}>
+                {t('cancel')}
+              </button>
+            )}
+          </>
+        ) : (
+          <span class="hint count">{t('characters', text.length.toLocaleString())}</span>
+        )}
+      </div>
       <textarea
         id="prompt-text"
+        ref={boxRef}
         data-testid="prompt"
         value={text}
         readOnly={streaming}
@@ -54,10 +76,6 @@ export function PromptBox({ prompt, streaming, onEdit, onText }: Props) {
         onInput={(event) => edit(event.currentTarget.value)}
         aria-busy={streaming}
       />
-      <div class="row">
-        <CopyButton getText={() => text} disabled={streaming || text.trim() === ''} />
-        <span class="hint">{text.length.toLocaleString('en')} characters</span>
-      </div>
     </section>
   );
 }

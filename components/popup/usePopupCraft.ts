@@ -1,7 +1,7 @@
 // Browser glue for the UI: the settings, followed live, and the popup's prompt-craft choice.
 import { useEffect, useState } from 'preact/hooks';
 import { type CraftChoice, choiceOf, defaultChoice } from '../../utils/craft';
-import type { Job } from '../../utils/job';
+import { canRetry, type Job } from '../../utils/job';
 import { send } from '../../utils/messaging';
 import { type Settings, validateSettings } from '../../utils/settings';
 import { loadSettings, settingsItem } from '../../utils/settings-store';
@@ -21,46 +21,73 @@ export function useSettings(): Settings | null {
   return settings;
 }
 
-/** Remembers a choice made in the popup as the default for the next prompts (those fields only). */
+/** Makes a choice made in the popup the default for the next prompts (those fields only). */
 export function rememberChoice(patch: Partial<CraftChoice>): Promise<Settings> {
   return send('updateSettings', { patch });
 }
 
+const sameChoice = (a: CraftChoice, b: CraftChoice) =>
+  a.target === b.target && a.style === b.style && a.aspectRatio === b.aspectRatio && a.variationCount === b.variationCount;
+
 export interface PopupCraft {
-  /** What the pickers show: the current job's choice, or the remembered defaults. */
+  /** What the pickers show: a choice not yet applied, over the job's own, over the remembered defaults. */
   choice: CraftChoice | null;
-  /** A picker changed: remember it, and write the current text's prompt again with it. */
-  change: (patch: Partial<CraftChoice>) => Promise<void>;
-  /** Before a new prompt from the popup: what the pickers show is what it gets. */
-  remember: () => Promise<void>;
+  /** The shown choice is the remembered default for new prompts. */
+  isDefault: boolean;
+  /**
+   * The shown choice differs from the one the job's prompt was written with, and waits for
+   * "Rewrite with these settings" (the prompt was edited by hand, so nothing is rewritten by itself).
+   */
+  waiting: boolean;
+  /**
+   * A picker changed. On the job shown, its prompt is written again with it at once — unless the
+   * person edited that prompt, which is never overwritten: then the choice waits for `rewrite`.
+   * For the next prompt (no job, or the composer is open), it is what that prompt gets.
+   */
+  change: (patch: Partial<CraftChoice>) => void;
+  rewrite: () => void;
+  /** Back to the job's own choice. */
+  revert: () => void;
+  /** The shown choice becomes the default for new prompts (only ever on this explicit request). */
+  makeDefault: () => void;
 }
 
-/**
- * `run` carries the re-expansion to the background, so that a refused or unanswered request is
- * shown by the popup rather than lost.
- */
-export function usePopupCraft(job: Job | null | undefined, run: (request: () => Promise<unknown>) => Promise<void>): PopupCraft {
+interface Options {
+  /** The choice is for the next prompt (the composer is open), not the job shown. */
+  forNext: boolean;
+  /** The person has edited the job's prompt by hand (saved, or still in the box). */
+  edited: boolean;
+  /** Carries requests to the background, so that a refused or unanswered one is shown. */
+  run: (request: () => Promise<unknown>) => Promise<void>;
+}
+
+export function usePopupCraft(job: Job | null | undefined, { forNext, edited, run }: Options): PopupCraft {
   const settings = useSettings();
   const [pending, setPending] = useState<Partial<CraftChoice>>({});
-  // Once the background has started on the new choice, the job itself shows it.
+  // Once the background has started on a new choice, the job itself shows it.
   useEffect(() => setPending({}), [job?.id, job?.target, job?.style, job?.aspectRatio, job?.variationCount]);
-  const choice = settings ? defaultChoice(settings, { ...(job?.target ? choiceOf(job) : {}), ...pending }) : null;
+  const own = job?.target ? choiceOf(job) : {};
+  const choice = settings ? defaultChoice(settings, { ...own, ...pending }) : null;
+  const jobChoice = settings && job ? defaultChoice(settings, own) : null;
+  const rewritable = !forNext && !!job && canRetry(job);
 
+  const rewrite = (next: CraftChoice | null = choice) => {
+    if (job && next) void run(() => send('regenerate', { jobId: job.id, choice: next }));
+  };
   return {
     choice,
-    change: async (patch) => {
+    isDefault: !!settings && !!choice && sameChoice(choice, defaultChoice(settings)),
+    waiting: rewritable && edited && !!choice && !!jobChoice && !sameChoice(choice, jobChoice),
+    change: (patch) => {
       if (!choice) return;
       setPending((current) => ({ ...current, ...patch }));
-      const regenerate = job?.source ? () => send('regenerate', { jobId: job.id, choice: { ...choice, ...patch } }) : undefined;
-      // Both at once: the regenerate carries the whole choice, so it need not wait for the settings
-      // write (a "Write prompt" clicked meanwhile must not be overtaken by a late regenerate).
-      await run(async () => {
-        await Promise.all([rememberChoice(patch), regenerate?.()]);
-      });
+      if (rewritable && !edited) rewrite({ ...choice, ...patch });
     },
-    // Not through `run`: the request that follows carries the same choice, and shows any failure.
-    remember: async () => {
-      if (choice) await rememberChoice(choice).catch(() => undefined);
+    rewrite: () => rewrite(),
+    revert: () => setPending({}),
+    makeDefault: () => {
+      const shown = choice;
+      if (shown) void run(() => rememberChoice(shown));
     },
   };
 }

@@ -1,4 +1,5 @@
 import { Component, type ComponentChildren } from 'preact';
+import { t } from '../../utils/i18n';
 import { send } from '../../utils/messaging';
 
 interface Props {
@@ -36,14 +37,14 @@ export class ErrorBoundary extends Component<Props, State> {
     const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return (
       <div class="crash notice notice-error" role="alert" data-testid="crash">
-        <h1>Promptbrush could not show this page</h1>
-        <p>Your settings and history are safe. What happened: {what.slice(0, 300)}</p>
+        <h1>{t('crash_title')}</h1>
+        <p>{t('crash_text', what.slice(0, 300))}</p>
         <div class="row">
           <button type="button" class="primary" onClick={() => void this.clearAndReload()}>
-            Clear the current prompt and reload
+            {t('crash_clear_reload')}
           </button>
           <button type="button" onClick={() => location.reload()}>
-            Reload
+            {t('crash_reload')}
           </button>
         </div>
       </div>

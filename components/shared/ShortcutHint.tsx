@@ -2,6 +2,7 @@
 // have changed or removed it), and opens the place where it is changed.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { t } from '../../utils/i18n';
 import { CAPTURE_COMMAND } from '../../utils/manifest';
 import { shortcutSettingsPlace } from '../../utils/shortcut';
 
@@ -30,27 +31,27 @@ function shortcutOpener(): (() => void) | null {
 export function ShortcutHint() {
   const shortcut = useCaptureShortcut();
   if (shortcut === undefined) return null;
-  const place = shortcutSettingsPlace(FIREFOX);
+  const place = FIREFOX ? t('shortcut_place_firefox') : shortcutSettingsPlace(false);
   const open = shortcutOpener();
   return (
     <p class="hint shortcut" data-testid="shortcut">
       {shortcut ? (
         <>
-          Shortcut for the selection: <kbd>{shortcut}</kbd>.{' '}
+          {t('shortcut_is')} <kbd>{shortcut}</kbd>.{' '}
         </>
       ) : (
-        'No keyboard shortcut is set (another extension may have taken it). '
+        `${t('shortcut_none')} `
       )}
       {open ? (
-        <button type="button" class="link" onClick={open} title={place}>
-          {shortcut ? 'Change it' : 'Set one'}
+        <button type="button" class="link" onClick={open}>
+          {shortcut ? t('shortcut_change') : t('shortcut_set')}
         </button>
       ) : shortcut ? (
-        'Change it'
+        t('shortcut_change')
       ) : (
-        'Set one'
+        t('shortcut_set')
       )}{' '}
-      at {place}.
+      {t('shortcut_at', place)}
     </p>
   );
 }

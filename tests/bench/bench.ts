@@ -8,11 +8,14 @@ import { join, resolve } from 'node:path';
 import OpenAI from 'openai';
 import type { BrowserContext, Page } from 'playwright-core';
 import { PERF_MARKS } from '../../utils/perf-marks';
-import { configure, launchBrowser, ROOT, type Session } from '../e2e/harness';
+import { configure, launchBrowser, openComposer, ROOT, type Session } from '../e2e/harness';
+import { startFakeA1111 } from '../fixtures/fake-a1111';
+import { startFakeComfyUI } from '../fixtures/fake-comfyui';
 import { DEFAULT_REPLY, type FakeOpenAI, preciseNow, startFakeOpenAI } from '../fixtures/fake-openai';
 import { startPageServer } from '../fixtures/page-server';
 import { attachToTarget, browserSession, evaluateIn, heapAfterGc, serviceWorkerTargetIds, stopServiceWorker } from './cdp';
 import { type ClockOffset, measureClockOffset } from './clock';
+import { imageBackendRuns } from './image-backends';
 import { imagePasteRuns, PASTED } from './image-probe';
 import { type InjectionReport, openProbedPage } from './injection-probe';
 import { type BenchOptions, parseBenchOptions, usage } from './options';
@@ -63,13 +66,14 @@ interface RunTimes {
 /** 4–6. Types a description into the real popup and clicks "Write prompt", `warmup + runs` times. */
 async function streamingRuns(popup: Page, server: FakeOpenAI, options: BenchOptions, clock: ClockOffset): Promise<RunTimes[]> {
   const write = popup.getByRole('button', { name: 'Write prompt', exact: true });
-  await popup.getByTestId('composer').fill(DESCRIPTION);
   const toNode = (pageTime: number) => pageTime - clock.offsetMs;
   const measured: RunTimes[] = [];
   for (let run = 0; run < options.warmup + options.runs; run++) {
     const chunks: { text: string; t: number }[] = [];
     server.onChunk = (_index, text) => chunks.push({ text, t: preciseNow() });
     const requestsBefore = server.chatRequests().length;
+    // As a person does: the composer shows by itself the first time, behind "New prompt" after.
+    await (await openComposer(popup)).fill(DESCRIPTION);
     await resetTrace(popup);
     await write.click();
     await waitForNewPrompt(popup, DEFAULT_REPLY);
@@ -242,7 +246,7 @@ async function main(): Promise<void> {
   const laterPopup = lazyParts(BUILD, 'popup.html');
   const startMachine = machine('?');
 
-  const [server, pages] = await Promise.all([startFakeOpenAI(), startPageServer()]);
+  const [server, pages, a1111, comfyui] = await Promise.all([startFakeOpenAI(), startPageServer(), startFakeA1111(), startFakeComfyUI()]);
   const profileDir = mkdtempSync(join(tmpdir(), 'promptbrush-bench-'));
   const { context, worker, extensionId } = await launchBrowser(profileDir, BUILD);
   try {
@@ -278,6 +282,17 @@ async function main(): Promise<void> {
 
     log(`7. the service worker stopped and woken ${options.warmup} + ${options.wakes} times`);
     const wakes = await workerWakes(context, popup, extensionId, options);
+
+    // Ten images per backend are enough to see the overhead; each one is also kept in history.
+    const imageRuns = { warmup: options.warmup, runs: Math.min(options.runs, 10) };
+    log(`9. ${imageRuns.warmup} + ${imageRuns.runs} images per backend, against the fakes`);
+    const imageBackends = await imageBackendRuns(
+      popup,
+      worker,
+      { openai: server, a1111, comfyui },
+      imageRuns,
+      await measureClockOffset(popup),
+    );
 
     log(`6. ${options.warmup} + ${options.runs} streams through the openai SDK from Node`);
     const sdk = await sdkTimeToFirstToken(server, options);
@@ -321,6 +336,7 @@ async function main(): Promise<void> {
       worker: { startToReadyMs: summarize(wakes.ready), wakeToFirstAnswerMs: summarize(wakes.wake), heapBytes: heap.worker },
       popupHeapBytes: heap.popup,
       imagePaste: { pasted: PASTED, pasteToRequestMs: summarize(images.pasteToRequestMs), sent: images.sent },
+      imageBackends,
       clock: [clockBefore, clockAfter],
     };
     const results: BenchResults = { ...partial, budgets: checkBudgets(partial) };
@@ -332,7 +348,7 @@ async function main(): Promise<void> {
       process.stdout.write(`Over budget: ${over.map((b) => `${b.what} (${b.value.toFixed(2)} > ${b.budget})`).join('; ')}\n`);
   } finally {
     await context.close().catch(() => undefined);
-    await Promise.all([server.close(), pages.close()]);
+    await Promise.all([server.close(), pages.close(), a1111.close(), comfyui.close()]);
     rmSync(profileDir, { recursive: true, force: true });
   }
 }

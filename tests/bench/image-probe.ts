@@ -3,6 +3,7 @@
 // The paste is dispatched from Node and the fake server runs in the same process, so both ends
 // are read on one clock (the CDP round trip, well under a millisecond on loopback, is included).
 import type { Page } from 'playwright-core';
+import { openComposer } from '../e2e/harness';
 import { type FakeOpenAI, preciseNow } from '../fixtures/fake-openai';
 import { scenePng } from '../fixtures/png';
 
@@ -17,8 +18,9 @@ export interface ImagePasteRuns {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The composer takes images only while no job runs and the key is known. */
-function composerReady(popup: Page): Promise<unknown> {
+/** The composer (behind "New prompt" once a job shows) takes images only while the key is known. */
+async function composerReady(popup: Page): Promise<unknown> {
+  await openComposer(popup);
   return popup.waitForFunction(() =>
     [...document.querySelectorAll('button')].some((b) => b.textContent === 'Use selection on this page' && !b.disabled),
   );

@@ -60,6 +60,8 @@ export interface BenchResults {
     pasteToRequestMs: Summary;
     sent: { width: number; height: number; bytes: number };
   };
+  /** 9. Per image backend: click → drawing request at the server; final image at the server → pixels in the popup. */
+  imageBackends?: Record<string, { clickToRequestMs: Summary; finalToPixelsMs: Summary }>;
   /** Page clock − Node clock, measured before and after the streaming runs. */
   clock: ClockOffset[];
   budgets: BudgetCheck[];
@@ -169,6 +171,10 @@ export function formatTable(r: BenchResults): string {
           ],
         ] as [string, string, string, string][])
       : []),
+    ...Object.entries(r.imageBackends ?? {}).flatMap(([kind, times]): [string, string, string, string][] => [
+      ['9', `Image, ${kind}: click → drawing request at the server`, timing(times.clickToRequestMs), 'reported'],
+      ['9', `Image, ${kind}: final image at the server → pixels in the popup`, timing(times.finalToPixelsMs), 'reported'],
+    ]),
   ];
   const m = r.machine;
   const p = r.parameters;

@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { SETTINGS_VERSION } from '../../utils/settings';
 import { ROOT, TEST_KEY } from '../e2e/harness';
 import { type FakeOpenAI, startFakeOpenAI } from '../fixtures/fake-openai';
 import { type PageServer, startPageServer } from '../fixtures/page-server';
@@ -157,7 +158,8 @@ export async function openExtensionPage(session: FirefoxSession, path: string, r
  * storage, and puppeteer clicks where a button was (it has no "stable" check as Playwright has).
  */
 export async function openPopup(session: FirefoxSession): Promise<Page> {
-  const page = await openExtensionPage(session, 'popup.html', '[data-testid="composer"]');
+  // The composer when there is no job, the prompt when there is one.
+  const page = await openExtensionPage(session, 'popup.html', '[data-testid="composer"], [data-testid="prompt"]');
   await page.waitForFunction(
     () => {
       const state = window as unknown as { __layout?: { height: number; since: number } };
@@ -169,6 +171,12 @@ export async function openPopup(session: FirefoxSession): Promise<Page> {
   );
   return page;
 }
+/** The composer, as a person reaches it: by itself without a job, behind "New prompt" with one. */
+export async function openComposer(page: Page): Promise<void> {
+  if ((await page.$('[data-testid="composer"]')) === null) await clickButton(page, 'New prompt');
+  await page.waitForSelector('[data-testid="composer"]', { timeout: 10_000 });
+}
+
 export const openOptions = (session: FirefoxSession) => openExtensionPage(session, 'options.html', '#base-url');
 
 /** The WebExtension `browser` global of an extension page (Firefox has it natively). */
@@ -209,14 +217,14 @@ export async function configure(
   const apiKey = options.apiKey ?? TEST_KEY;
   await inExtension(
     session,
-    async ({ settings, apiKey }) => {
+    async ({ settings, apiKey, version }) => {
       const { browser } = globalThis as unknown as ExtensionGlobal;
-      await browser.storage.local.set({ settings, settings$: { v: 1 } });
+      await browser.storage.local.set({ settings, settings$: { v: version } });
       await browser.storage.session.remove(['apiKey', 'apiKeyEndpoint']);
       if (apiKey) await browser.storage.local.set({ apiKey, apiKeyEndpoint: settings.baseUrl });
       else await browser.storage.local.remove(['apiKey', 'apiKeyEndpoint']);
     },
-    { settings, apiKey },
+    { settings, apiKey, version: SETTINGS_VERSION },
   );
 }
 
@@ -286,6 +294,9 @@ export async function clickButton(page: Page, label: string): Promise<void> {
   for (const handle of await page.$$('button')) {
     const match = await handle.evaluate((b, label) => !b.disabled && (b.textContent ?? '').trim().startsWith(label), label);
     if (match) {
+      // To the middle of the window first: a bar that stays at the bottom (the options page's save
+      // line) may cover a button scrolled just into view.
+      await handle.evaluate((b) => b.scrollIntoView({ block: 'center' }));
       await handle.click();
       return;
     }

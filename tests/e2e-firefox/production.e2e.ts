@@ -11,6 +11,7 @@ import {
   fill,
   inExtension,
   inputValue,
+  openComposer,
   openOptions,
   openPopup,
   startFirefox,
@@ -34,8 +35,8 @@ interface ExtensionApis {
 }
 
 describe('Firefox: the production build', () => {
-  it('opens Settings once, on install', async () => {
-    const optionsUrl = `${EXTENSION_ORIGIN}/options.html`;
+  it('opens the welcome once, on install', async () => {
+    const optionsUrl = `${EXTENSION_ORIGIN}/options.html#welcome`;
     const openedOptions = async () => {
       let count = 0;
       for (const page of await session.browser.pages()) {
@@ -62,6 +63,7 @@ describe('Firefox: the production build', () => {
   it('writes a prompt over plain CORS, without any host permission', async () => {
     await configure(session);
     const popup = await openPopup(session);
+    await openComposer(popup);
     await fill(popup, '[data-testid="composer"]', 'A heron standing in a misty river at dawn.');
     await clickButton(popup, 'Write prompt');
     await expect.poll(() => inputValue(popup, '[data-testid="prompt"]'), { timeout: 15_000 }).toBe(DEFAULT_REPLY);

@@ -10,6 +10,7 @@ import {
   type FirefoxSession,
   fill,
   inputValue,
+  openComposer,
   openPageWithSelection,
   openPopup,
   readClipboard,
@@ -35,6 +36,7 @@ describe('Firefox: the prompt path', () => {
     await configure(session);
     session.server.chat.chunkDelayMs = 40;
     const popup = await openPopup(session);
+    await openComposer(popup);
     await fill(popup, '[data-testid="composer"]', 'A red fox asleep in fresh snow under a pine tree.');
     await clickButton(popup, 'Write prompt');
 
@@ -51,7 +53,11 @@ describe('Firefox: the prompt path', () => {
     expect(JSON.stringify(request?.body)).toContain('A red fox asleep in fresh snow');
 
     await clickButton(popup, 'Copy');
-    await expect.poll(() => textOf(popup, '[role="status"]')).toContain('copied');
+    // The button says so, and a polite live region (one of the page's status regions) tells a screen reader.
+    await expect.poll(() => textOf(popup, '.copy button')).toBe('Copied ✓');
+    await expect
+      .poll(() => popup.$$eval('[role="status"]', (regions) => regions.map((region) => region.textContent).join(' ')))
+      .toContain('Prompt copied to the clipboard');
     expect(await readClipboard(session)).toBe(DEFAULT_REPLY);
   });
 

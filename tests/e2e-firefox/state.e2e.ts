@@ -9,6 +9,7 @@ import {
   fill,
   inExtension,
   inputValue,
+  openComposer,
   openOptions,
   openPopup,
   restartFirefox,
@@ -29,6 +30,7 @@ afterAll(async () => {
 
 async function writePrompt(text: string): Promise<void> {
   const popup = await openPopup(session);
+  await openComposer(popup);
   await fill(popup, '[data-testid="composer"]', text);
   await clickButton(popup, 'Write prompt');
   await expect.poll(() => textOf(popup, '[data-testid="source-text"]'), { timeout: 15_000 }).toContain(text.slice(0, 30));
@@ -57,13 +59,15 @@ const storedSources = () =>
   );
 
 describe('Firefox: options and history', () => {
-  it('options: saves the provider settings and key, keeps them after a reload, never echoes the key', async () => {
+  it('options: saves the provider settings and key as they are typed, keeps them after a reload, never echoes the key', async () => {
     const page = await openOptions(session);
     await fill(page, '#base-url', `${session.server.url}/v1/chat/completions`);
-    await fill(page, '#api-key', KEY);
     await fill(page, '#chat-model', 'fake-chat-large');
-    await clickButton(page, 'Save');
-    await expect.poll(() => textOf(page, '[data-testid="save-status"]')).toContain('Settings saved');
+    await fill(page, '#api-key', KEY);
+    // Leaving the key field saves the key (and anything still waiting).
+    await page.keyboard.press('Tab');
+    await expect.poll(() => textOf(page, '[data-testid="key-status"]')).toContain('A key is saved');
+    await expect.poll(() => textOf(page, '[data-testid="save-status"]')).toBe('Saved.');
     expect(await inputValue(page, '#api-key')).toBe('');
     await page.close();
 

@@ -2,7 +2,7 @@
 // (in the page, a frame, a field, a shadow root), then trigger the capture through the very
 // handlers the browser calls (menu, shortcut) or through the real popup button.
 import type { Frame, Page } from 'playwright-core';
-import { openPopup, type Session, tabIdOf } from './harness';
+import { openComposer, openPopup, type Session, tabIdOf } from './harness';
 
 /** Opens a fixture page in a new tab; returns it with its tab id. */
 export async function openFixture(session: Session, path: string): Promise<{ page: Page; tabId: number }> {
@@ -68,9 +68,10 @@ export async function pressShortcut(session: Session, tabId: number): Promise<vo
   }, tabId);
 }
 
-/** Opens the popup for a tab and clicks its "Use selection on this page" button. */
+/** Opens the popup for a tab and clicks its composer's "Use selection on this page" button. */
 export async function useSelectionFromPopup(session: Session, tabId: number): Promise<Page> {
   const popup = await openPopup(session, `?tab=${tabId}`);
+  await openComposer(popup);
   await popup.getByRole('button', { name: 'Use selection on this page' }).click();
   return popup;
 }

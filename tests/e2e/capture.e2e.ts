@@ -15,7 +15,18 @@ import {
   selectInField,
   useSelectionFromPopup,
 } from './capture-helpers';
-import { clickContextMenu, configure, lastUserMessage, openOptions, openPopup, type Session, startSession, storedJob } from './harness';
+import {
+  clickContextMenu,
+  configure,
+  lastUserMessage,
+  openComposer,
+  openOptions,
+  openPopup,
+  type Session,
+  startSession,
+  storedJob,
+  waitSaved,
+} from './harness';
 
 let session: Session;
 
@@ -82,8 +93,8 @@ describe('ordinary page selections', () => {
     await capture.getByLabel('The nearest heading above the selection').uncheck();
     await capture.getByLabel(/characters of text before and after/).uncheck();
     await capture.getByLabel(/with its query string and fragment/).check();
-    await options.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => options.getByTestId('save-status').textContent()).toBe('Settings saved.');
+    await waitSaved(options);
+    expect(await options.getByTestId('save-status').textContent()).toBe('Saved.');
 
     const { page, tabId } = await openFixture(session, 'capture/story.html?chapter=2#storm');
     const text = await selectElements(page, '#after');
@@ -301,7 +312,9 @@ describe('the keyboard shortcut', () => {
   it('Chromium assigns the suggested key, and the popup and options show it with where to change it', async () => {
     const commands = await session.worker.evaluate(() => chrome.commands.getAll());
     expect(commands.find((c) => c.name === 'prompt-from-selection')?.shortcut).toBe('Alt+Shift+G');
+    // Under the composer, where the selection is taken.
     const popup = await openPopup(session);
+    await openComposer(popup);
     await expect.poll(() => popup.getByTestId('shortcut').textContent()).toContain('Shortcut for the selection: Alt+Shift+G');
     expect(await popup.getByTestId('shortcut').textContent()).toContain('chrome://extensions/shortcuts');
     const options = await openOptions(session);

@@ -9,13 +9,17 @@ import { DEFAULT_REPLY, type RecordedRequest } from '../fixtures/fake-openai';
 import {
   clickContextMenu,
   configure,
+  openComposer,
   openOptions,
   openPageWithSelection,
+  openPickers,
   openPopup,
   readClipboard,
   type Session,
   screenshotPath,
   startSession,
+  storedJob,
+  waitSaved,
 } from './harness';
 
 let session: Session;
@@ -58,6 +62,7 @@ describe('prompt craft in the popup', () => {
     expect(systemOf(session.server.chatRequests().at(-1))).toContain('Target: GPT Image');
 
     session.server.chat.reply = MESSY_MIDJOURNEY;
+    await openPickers(popup);
     const target = popup.getByLabel('Target');
     await target.focus();
     await popup.keyboard.press('ArrowDown');
@@ -72,7 +77,12 @@ describe('prompt craft in the popup', () => {
     expect(userOf(requests[1])).toContain('The storm came in at dusk');
     expect(userOf(requests[1])).toContain('Page title: The Keeper of Hollow Point');
     expect(await target.inputValue()).toBe('midjourney');
-    expect((await storedSettings()).target).toBe('midjourney');
+    expect(await popup.getByRole('button', { name: /^Prompt options:/ }).textContent()).toContain('Midjourney · No style · 1:1 · 1 take');
+    // A choice for this prompt is not the default for the next ones until the person says so.
+    expect((await storedSettings()).target ?? 'gpt-image').toBe('gpt-image');
+    await popup.getByRole('button', { name: 'Make default' }).click();
+    await expect.poll(async () => (await storedSettings()).target).toBe('midjourney');
+    expect(await popup.getByRole('button', { name: 'Default ✓' }).isDisabled()).toBe(true);
 
     await popup.getByRole('button', { name: 'Copy', exact: true }).click();
     expect(await readClipboard(session)).toBe(expected);
@@ -82,8 +92,11 @@ describe('prompt craft in the popup', () => {
     await configure(session);
     session.server.chat.chunkDelayMs = 80;
     const popup = await openPopup(session);
+    // With the composer open, the pickers choose for the new prompt (the job shown stays as it is).
+    const composer = await openComposer(popup);
+    await openPickers(popup);
     await popup.getByLabel('Target').selectOption('gpt-image');
-    await popup.getByTestId('composer').fill('A red fox asleep in fresh snow.');
+    await composer.fill('A red fox asleep in fresh snow.');
     await popup.getByRole('button', { name: 'Write prompt' }).click();
     const prompt = popup.getByTestId('prompt');
     // This job, not the one the popup showed when it opened; then part of its prompt.
@@ -93,6 +106,7 @@ describe('prompt craft in the popup', () => {
 
     const second = 'A red fox asleep in fresh snow, seen from above, soft blue morning light, quiet and still.';
     session.server.chat = { ...session.server.chat, reply: second, chunkDelayMs: 150 };
+    await openPickers(popup);
     await popup.getByLabel('Target').selectOption('generic');
     await expect
       .poll(async () => second.startsWith(await prompt.inputValue()) && (await prompt.inputValue()).length > 0, { timeout: 15_000 })
@@ -117,8 +131,35 @@ describe('prompt craft in the popup', () => {
     await clickContextMenu(session, tabId, text, 0, targetMenuId('midjourney'));
     await expect.poll(() => session.server.chatRequests().length, { timeout: 15_000 }).toBe(1);
     expect(systemOf(session.server.chatRequests()[0])).toContain('Target: Midjourney');
-    await expect.poll(() => popup.getByLabel('Target').inputValue(), { timeout: 15_000 }).toBe('midjourney');
+    await expect
+      .poll(() => popup.getByRole('button', { name: /^Prompt options:/ }).textContent(), { timeout: 15_000 })
+      .toContain('Midjourney');
     expect((await storedSettings()).target ?? 'gpt-image').toBe('gpt-image');
+  });
+
+  it('a hand edit is never overwritten: a picker change waits for "Rewrite with these settings"', async () => {
+    await configure(session);
+    const popup = await promptFromSelection();
+    const prompt = popup.getByTestId('prompt');
+    await prompt.fill('My own lighthouse prompt, written by hand.');
+    await expect.poll(async () => (await storedJob(session))?.prompt).toBe('My own lighthouse prompt, written by hand.');
+
+    session.server.chat.reply = MESSY_MIDJOURNEY;
+    await openPickers(popup);
+    await popup.getByLabel('Target').selectOption('midjourney');
+    const kept = popup.getByTestId('edit-kept');
+    await kept.waitFor();
+    expect(await kept.textContent()).toContain('Your edit is kept.');
+    expect(await prompt.inputValue()).toBe('My own lighthouse prompt, written by hand.');
+    expect(session.server.chatRequests()).toHaveLength(1);
+
+    await kept.getByRole('button', { name: 'Rewrite with these settings' }).click();
+    await expect.poll(() => session.server.chatRequests().length, { timeout: 15_000 }).toBe(2);
+    expect(systemOf(session.server.chatRequests()[1])).toContain('Target: Midjourney');
+    await expect
+      .poll(() => prompt.inputValue(), { timeout: 15_000 })
+      .toMatch(/^lone lighthouse keeper.* --ar 1:1 --s 1000 --v 7 --no text$/);
+    expect(await kept.count()).toBe(0);
   });
 
   it('Stable Diffusion: the negative prompt has its own field and its own Copy', async () => {
@@ -126,6 +167,7 @@ describe('prompt craft in the popup', () => {
     const popup = await promptFromSelection();
     session.server.chat.reply =
       'Positive prompt: (lighthouse keeper: 1.3), spiral staircase, storm, masterpiece, best quality\nNegative prompt: blurry, lowres, text\n\nSteps: 30, Sampler: Euler a, CFG scale: 7';
+    await openPickers(popup);
     await popup.getByLabel('Target').selectOption('stable-diffusion');
 
     await expect
@@ -139,32 +181,41 @@ describe('prompt craft in the popup', () => {
     expect(await readClipboard(session)).toBe('blurry, lowres, text');
   });
 
-  it('variations: several takes in one request, each card with its own Copy, any one made the main prompt', async () => {
+  it('variations: several takes in one request; the others beside the one in use, each with its own Copy, any one made the main prompt', async () => {
     await configure(session);
     const popup = await promptFromSelection();
     session.server.chat.reply =
       'Here are three takes:\n\nA keeper climbs the stair at dusk, lantern high.\n---\nThe lighthouse seen from the sea, beam slicing the rain.\n---\nClose-up of weathered hands on a brass lantern.\n\nLet me know if you want more!';
+    await openPickers(popup);
     await popup.getByLabel('Style').selectOption('watercolor');
     await expect.poll(() => session.server.chatRequests().length).toBe(2);
     await popup.getByLabel('Variations').selectOption('3');
 
+    // The first take is the prompt; the cards show the two others, not the one in use again.
     const cards = popup.getByTestId('variation');
-    await expect.poll(() => cards.count(), { timeout: 15_000 }).toBe(3);
+    await expect
+      .poll(() => popup.getByTestId('prompt').inputValue(), { timeout: 15_000 })
+      .toBe('A keeper climbs the stair at dusk, lantern high.');
+    await expect
+      .poll(() => cards.locator('.card-text').allTextContents())
+      .toEqual(['The lighthouse seen from the sea, beam slicing the rain.', 'Close-up of weathered hands on a brass lantern.']);
     const request = session.server.chatRequests().at(-1);
     expect(session.server.chatRequests()).toHaveLength(3);
     expect(systemOf(request)).toContain('Write 3 distinct prompts');
     expect(systemOf(request)).toContain('Style (Watercolour)');
-    // The box follows the finished job a render after the cards appear.
-    await expect.poll(() => popup.getByTestId('prompt').inputValue()).toBe('A keeper climbs the stair at dusk, lantern high.');
 
     await popup.getByRole('button', { name: 'Use variation 3 as the prompt' }).click();
     await expect.poll(() => popup.getByTestId('prompt').inputValue()).toBe('Close-up of weathered hands on a brass lantern.');
+    await expect
+      .poll(() => cards.locator('.card-text').allTextContents())
+      .toEqual(['A keeper climbs the stair at dusk, lantern high.', 'The lighthouse seen from the sea, beam slicing the rain.']);
     await popup.screenshot({ path: screenshotPath('popup-variations.png'), fullPage: true });
     await popup.getByRole('button', { name: 'Copy variation 2' }).click();
     expect(await readClipboard(session)).toBe('The lighthouse seen from the sea, beam slicing the rain.');
 
-    // Regenerate asks again with the same choice.
-    await popup.getByRole('button', { name: 'Regenerate' }).click();
+    // Regenerate (in the toolbar's menu) asks again with the same choice.
+    await popup.getByRole('button', { name: 'More actions' }).click();
+    await popup.getByRole('menuitem', { name: 'Regenerate' }).click();
     await expect.poll(() => session.server.chatRequests().length, { timeout: 15_000 }).toBe(4);
     expect(systemOf(session.server.chatRequests().at(-1))).toContain('Write 3 distinct prompts');
     await expect
@@ -183,15 +234,18 @@ describe('prompt craft in the options page', () => {
     const template = options.locator('#template-flux');
     await template.fill('Paint {{selection}} as seen by {{painter}}');
     await expect.poll(() => options.getByRole('alert').textContent()).toContain('Unknown placeholder {{painter}}');
+    expect(await options.getByRole('alert').textContent()).toContain('Not saved until this is fixed');
 
-    // The form refuses to save while the template is invalid.
-    await options.getByRole('button', { name: 'Save' }).click();
-    expect(await options.getByTestId('save-status').textContent()).not.toContain('Settings saved');
-    expect((await storedSettings()).customInstructions ?? '').toBe('');
+    // The other changes save themselves; the invalid template is never saved.
+    await template.press('Tab');
+    await waitSaved(options);
+    expect(await storedSettings()).toMatchObject({ target: 'flux', customInstructions: 'Prefer muted, natural colours.' });
+    expect((await storedSettings()).templates ?? {}).toEqual({});
 
     await template.fill('Paint this scene: {{selection}}\n{{context}}');
-    await options.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => options.getByTestId('save-status').textContent()).toContain('Settings saved');
+    await template.press('Tab');
+    await expect.poll(async () => (await storedSettings()).templates).toEqual({ flux: 'Paint this scene: {{selection}}\n{{context}}' });
+    await waitSaved(options);
     await options.screenshot({ path: screenshotPath('options-craft.png'), fullPage: true });
     expect(await storedSettings()).toMatchObject({
       target: 'flux',
@@ -212,7 +266,7 @@ describe('prompt craft in the options page', () => {
       /^Paint this scene: Far below, the sea threw itself against the rocks again and again\.\nPage title: The Keeper of Hollow Point\n/,
     );
     expect(userOf(request)).toContain(`Page address: ${session.pages.url('article.html')}`);
-    await expect.poll(() => popup.getByLabel('Target').inputValue()).toBe('flux');
+    await expect.poll(() => popup.getByRole('button', { name: /^Prompt options:/ }).textContent()).toContain('Flux');
 
     // Reset to default brings the built-in template back.
     const flux = options.getByTestId('template-flux');
@@ -220,7 +274,6 @@ describe('prompt craft in the options page', () => {
     await flux.getByRole('button', { name: 'Reset to default' }).click();
     expect(await template.inputValue()).toContain('{{selection}}');
     expect(await flux.locator('summary').textContent()).toBe('Flux — default template');
-    await options.getByRole('button', { name: 'Save' }).click();
     await expect.poll(async () => (await storedSettings()).templates).toEqual({});
   });
 });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ERROR_KINDS, type ErrorKind, type ErrorKindInfo } from '../../utils/error-kinds';
 import { SETTINGS_FIELDS } from '../../utils/settings-fields';
 import { DEFAULT_REPLY, FAILURES, type FakeOpenAI, startFakeOpenAI } from '../fixtures/fake-openai';
-import { configure, openOptions, openPopup, type Session, screenshotPath, startSession } from './harness';
+import { configure, openComposer, openOptions, openPopup, type Session, screenshotPath, startSession } from './harness';
 
 let session: Session;
 /** On ::1, which the e2e build has no host permission for, and without CORS headers. */
@@ -26,7 +26,7 @@ beforeEach(() => {
 
 async function writeFromPopup(text = 'A heron standing in the mist at dawn.'): Promise<Page> {
   const popup = await openPopup(session);
-  await popup.getByTestId('composer').fill(text);
+  await (await openComposer(popup)).fill(text);
   await popup.getByRole('button', { name: 'Write prompt' }).click();
   return popup;
 }
@@ -201,16 +201,17 @@ describe('rate limits and quota', () => {
   });
 });
 
-describe('host permission from the Save click', () => {
+describe('host permission when a new base URL is left', () => {
   it('asks the browser for a new endpoint, and says it is waiting for the answer', async () => {
     await configure(session);
     const options = await openOptions(session);
     await options.locator('#base-url').fill(unreachable.baseUrl);
-    await options.getByRole('button', { name: 'Save' }).click();
+    // Leaving the field with a key is a user gesture: the browser may ask.
+    await options.locator('#base-url').press('Tab');
     // Headless Chromium shows the permission prompt and nobody answers it: the page says why it waits.
     await expect
       .poll(() => options.getByTestId('save-status').textContent(), { timeout: 5000 })
-      .toBe("Settings saved. Answer your browser's question to let Promptbrush connect to [::1].");
+      .toBe("Saved. Answer your browser's question to let Promptbrush connect to [::1].");
     expect(await session.worker.evaluate(() => chrome.permissions.contains({ origins: ['http://[::1]/*'] }))).toBe(false);
     await options.close();
   });

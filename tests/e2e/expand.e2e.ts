@@ -5,6 +5,7 @@ import {
   clickContextMenu,
   configure,
   lastUserMessage,
+  openComposer,
   openPageWithSelection,
   openPopup,
   readClipboard,
@@ -59,7 +60,9 @@ describe('select → context menu → popup → copy', () => {
     await expect.poll(() => popup.getByTestId('source-text').textContent()).toContain('The storm came in at dusk');
 
     await popup.getByRole('button', { name: 'Copy' }).click();
-    await expect.poll(() => popup.getByRole('status').first().textContent()).toContain('copied');
+    // The button says so, and a polite live region tells a screen reader.
+    await expect.poll(() => popup.getByRole('button', { name: 'Copied ✓' }).count()).toBe(1);
+    expect(await popup.getByRole('status').filter({ hasText: 'Prompt copied to the clipboard' }).count()).toBe(1);
     await popup.screenshot({ path: screenshotPath('popup.png') });
     expect(await readClipboard(session)).toBe(DEFAULT_REPLY);
   });
@@ -67,7 +70,7 @@ describe('select → context menu → popup → copy', () => {
   it('copies the edited prompt, not the original', async () => {
     await configure(session);
     const popup = await openPopup(session);
-    await popup.getByTestId('composer').fill('A red fox asleep in fresh snow under a pine tree.');
+    await (await openComposer(popup)).fill('A red fox asleep in fresh snow under a pine tree.');
     await popup.getByRole('button', { name: 'Write prompt' }).click();
     const prompt = popup.getByTestId('prompt');
     await expect.poll(() => prompt.inputValue(), { timeout: 15_000 }).toBe(DEFAULT_REPLY);
@@ -80,7 +83,7 @@ describe('select → context menu → popup → copy', () => {
   it('text pasted over the 2,000,000-character limit: the popup says so, and nothing is sent', async () => {
     await configure(session);
     const popup = await openPopup(session);
-    await popup.getByTestId('composer').fill('A lighthouse in a storm. '.repeat(80_001));
+    await (await openComposer(popup)).fill('A lighthouse in a storm. '.repeat(80_001));
     await popup.getByRole('button', { name: 'Write prompt' }).click();
     const notice = popup.getByTestId('request-error').locator('[data-error-kind="text-too-long"]');
     await expect.poll(() => notice.textContent()).toContain('Text too long');

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_REPLY } from '../fixtures/fake-openai';
 import type { FixtureState } from '../fixtures/pages/fill/fields.js';
-import { configure, openPopup, readClipboard, type Session, startSession } from './harness';
+import { configure, openComposer, openPopup, readClipboard, type Session, startSession } from './harness';
 
 let session: Session;
 let popup: Page;
@@ -39,7 +39,7 @@ beforeAll(async () => {
     await chrome.storage.local.set({ settings: { ...(settings as object), generators } });
   }, generators);
   popup = await openPopup(session);
-  await popup.getByTestId('composer').fill('A lighthouse keeper in a storm at dusk.');
+  await (await openComposer(popup)).fill('A lighthouse keeper in a storm at dusk.');
   await popup.getByRole('button', { name: 'Write prompt' }).click();
   await popup.waitForFunction(
     (reply) => (document.querySelector('[data-testid="prompt"]') as HTMLTextAreaElement | null)?.value === reply,
@@ -63,9 +63,11 @@ const focused = (page: Page) =>
 /** Clicks "Open in NAME" in the popup (the popup in front, as when a person clicks it). */
 async function openIn(name: string): Promise<void> {
   await popup.bringToFront();
+  // The last one used is the button; the others are in its "Other generators" menu.
   const button = popup.getByRole('button', { name: `Open in ${name}` });
-  if ((await button.count()) === 0) await popup.getByRole('button', { name: 'Other generators' }).click();
-  await button.click();
+  if ((await button.count()) > 0) return button.click();
+  await popup.getByRole('button', { name: 'Other generators' }).click();
+  await popup.getByRole('menuitem', { name: `Open in ${name}` }).click();
 }
 
 async function fillsIn(name: string, path: string): Promise<Page> {

@@ -3,7 +3,9 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { type BrowserContext, chromium, type Locator, type Page, type Worker } from 'playwright-core';
+import { expect } from 'vitest';
+import { SETTINGS_VERSION } from '../../utils/settings';
 import { type FakeOpenAI, startFakeOpenAI } from '../fixtures/fake-openai';
 import { type PageServer, startPageServer } from '../fixtures/page-server';
 
@@ -33,7 +35,7 @@ export interface Session {
 export async function launchBrowser(
   profileDir: string,
   buildDir = E2E_BUILD,
-  /** More Chromium switches (the store screenshots map api.openai.com to the fake server). */
+  /** More Chromium switches (the store screenshots map api.openai.com to the fake server; `--lang=de` picks the German locale). */
   extraArgs: string[] = [],
 ): Promise<{ context: BrowserContext; worker: Worker; extensionId: string }> {
   if (!existsSync(join(buildDir, 'manifest.json'))) throw new Error(`No build at ${buildDir}: run npm run build:e2e first.`);
@@ -63,10 +65,10 @@ export async function launchBrowser(
 }
 
 /** A browser with the extension, the fake server and the fixture pages, all fresh. */
-export async function startSession(buildDir = E2E_BUILD): Promise<Session> {
+export async function startSession(buildDir = E2E_BUILD, extraArgs: string[] = []): Promise<Session> {
   const profileDir = mkdtempSync(join(tmpdir(), 'promptbrush-e2e-'));
   const [server, pages] = await Promise.all([startFakeOpenAI(), startPageServer()]);
-  const { context, worker, extensionId } = await launchBrowser(profileDir, buildDir);
+  const { context, worker, extensionId } = await launchBrowser(profileDir, buildDir, extraArgs);
   const session: Session = {
     context,
     worker,
@@ -190,13 +192,13 @@ export async function configure(
   const apiKey = options.apiKey ?? TEST_KEY;
   const apiKeyEndpoint = options.keyEndpoint ?? settings.baseUrl;
   await session.worker.evaluate(
-    async ({ settings, apiKey, apiKeyEndpoint }) => {
-      await chrome.storage.local.set({ settings, settings$: { v: 1 } });
+    async ({ settings, apiKey, apiKeyEndpoint, version }) => {
+      await chrome.storage.local.set({ settings, settings$: { v: version } });
       await chrome.storage.session.remove(['apiKey', 'apiKeyEndpoint']);
       if (apiKey) await chrome.storage.local.set({ apiKey, apiKeyEndpoint });
       else await chrome.storage.local.remove(['apiKey', 'apiKeyEndpoint']);
     },
-    { settings, apiKey, apiKeyEndpoint },
+    { settings, apiKey, apiKeyEndpoint, version: SETTINGS_VERSION },
   );
 }
 
@@ -251,11 +253,34 @@ export async function clickContextMenu(
   );
 }
 
+/** The real popup's size: Chrome caps a popup at 600 px high; Promptbrush's is 420 px wide. */
+export const POPUP_VIEWPORT = { width: 420, height: 600 };
+
 export async function openPopup(session: Session, query = ''): Promise<Page> {
   const page = await session.context.newPage();
-  await page.setViewportSize({ width: 440, height: 640 });
+  await page.setViewportSize(POPUP_VIEWPORT);
   await page.goto(`chrome-extension://${session.extensionId}/popup.html${query}`);
   return page;
+}
+
+/**
+ * The composer, as a person reaches it: it shows by itself when there is no job, and behind
+ * "New prompt" when the popup shows one.
+ */
+export async function openComposer(page: Page): Promise<Locator> {
+  const composer = page.getByTestId('composer');
+  const newPrompt = page.getByRole('button', { name: 'New prompt' });
+  await composer.or(newPrompt).first().waitFor();
+  if (!(await composer.isVisible())) await newPrompt.click();
+  await composer.waitFor();
+  return composer;
+}
+
+/** Opens the prompt-options row ("GPT Image · No style · 1:1 · 1 take") and waits for its pickers. */
+export async function openPickers(page: Page): Promise<void> {
+  const row = page.getByRole('button', { name: /^Prompt options:/ });
+  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+  await page.getByLabel('Target').waitFor();
 }
 
 export async function openSidePanelPage(session: Session): Promise<Page> {
@@ -269,6 +294,11 @@ export async function openOptions(session: Session, hash = ''): Promise<Page> {
   const page = await session.context.newPage();
   await page.goto(`chrome-extension://${session.extensionId}/options.html${hash}`);
   return page;
+}
+
+/** Waits until the options page says every change is saved. */
+export async function waitSaved(page: Page): Promise<void> {
+  await expect.poll(() => page.getByTestId('save-status').getAttribute('data-save'), { timeout: 10_000 }).toBe('saved');
 }
 
 /** Reads the system clipboard from a localhost page (extension pages may not read it). */

@@ -8,6 +8,7 @@ import {
   addHistoryImage,
   configure,
   moveLegacyImages,
+  openComposer,
   openOptions,
   openPopup,
   restartBrowser,
@@ -28,7 +29,7 @@ afterAll(async () => {
 
 async function writePrompt(text: string): Promise<string> {
   const popup = await openPopup(session);
-  await popup.getByTestId('composer').fill(text);
+  await (await openComposer(popup)).fill(text);
   await popup.getByRole('button', { name: 'Write prompt' }).click();
   // This job, not the previous one the popup showed when it opened.
   await expect.poll(() => popup.getByTestId('source-text').textContent(), { timeout: 15_000 }).toContain(text.slice(0, 30));

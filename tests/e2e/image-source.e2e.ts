@@ -13,7 +13,17 @@ import type { Job } from '../../utils/job';
 import { DEFAULT_REPLY, type VisionImage } from '../fixtures/fake-openai';
 import { type PageServer, startPageServer } from '../fixtures/page-server';
 import { scenePng } from '../fixtures/png';
-import { configure, grantActiveTab, openPopup, type Session, screenshotPath, startSession, storedJob, tabIdOf } from './harness';
+import {
+  configure,
+  grantActiveTab,
+  openComposer,
+  openPopup,
+  type Session,
+  screenshotPath,
+  startSession,
+  storedJob,
+  tabIdOf,
+} from './harness';
 
 let session: Session;
 let foreign: PageServer;
@@ -234,6 +244,7 @@ describe('an image right-clicked on a page', () => {
 describe('an image pasted into the popup', () => {
   /** Pastes a PNG file into the composer, as Ctrl/⌘+V does with an image on the clipboard. */
   async function pasteImage(popup: Page, png: Buffer, name: string): Promise<void> {
+    await openComposer(popup);
     await expect.poll(() => popup.getByRole('button', { name: 'Use selection on this page' }).isEnabled()).toBe(true);
     await popup.getByTestId('composer').evaluate(
       (box, { b64, name }) => {

@@ -4,7 +4,18 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_REPLY, FAKE_IMAGE_MODELS, IMAGE_FAILURES } from '../fixtures/fake-openai';
-import { configure, openOptions, openPopup, readClipboard, type Session, screenshotPath, startSession, storedJob } from './harness';
+import {
+  configure,
+  openComposer,
+  openOptions,
+  openPopup,
+  readClipboard,
+  type Session,
+  screenshotPath,
+  startSession,
+  storedJob,
+  waitSaved,
+} from './harness';
 
 let session: Session;
 
@@ -31,7 +42,7 @@ async function configureImages(images: Record<string, unknown>) {
 /** Opens the popup and writes a prompt from typed text (the fake model answers DEFAULT_REPLY). */
 async function popupWithPrompt(): Promise<Page> {
   const popup = await openPopup(session);
-  await popup.getByTestId('composer').fill('A lighthouse keeper in a storm at dusk.');
+  await (await openComposer(popup)).fill('A lighthouse keeper in a storm at dusk.');
   await popup.getByRole('button', { name: 'Write prompt' }).click();
   await expect.poll(() => popup.getByTestId('prompt').inputValue(), { timeout: 15_000 }).toBe(DEFAULT_REPLY);
   return popup;
@@ -166,7 +177,7 @@ describe('Open in another generator', () => {
     await popup.getByRole('button', { name: 'Other generators' }).click();
     const [bing] = await Promise.all([
       session.context.waitForEvent('page'),
-      popup.getByRole('button', { name: 'Open in Bing Image Creator' }).click(),
+      popup.getByRole('menuitem', { name: 'Open in Bing Image Creator' }).click(),
     ]);
     await bing.waitForLoadState();
     expect(await openedAddress(bing)).toContain('https://www.bing.com/images/create?q=A%20lone%20lighthouse');
@@ -189,8 +200,8 @@ describe('Settings for images and generators', () => {
     await options.getByLabel('Quality').selectOption('high');
     await options.getByLabel('Images per click').fill('2');
     await options.getByRole('button', { name: 'Remove Midjourney' }).click();
-    await options.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => options.getByTestId('save-status').textContent()).toBe('Settings saved.');
+    await waitSaved(options);
+    expect(await options.getByTestId('save-status').textContent()).toBe('Saved.');
     const stored = await session.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings);
     expect(stored).toMatchObject({ images: { model: '', quality: 'high', format: 'png', count: 2 } });
     const ids = (stored as { generators: { id: string }[] }).generators.map((g) => g.id);
@@ -198,7 +209,6 @@ describe('Settings for images and generators', () => {
     expect(ids).toContain('chatgpt');
 
     await options.getByRole('button', { name: 'Restore defaults' }).click();
-    await options.getByRole('button', { name: 'Save' }).click();
     await expect
       .poll(async () => {
         const { settings } = await session.worker.evaluate(() => chrome.storage.local.get('settings'));

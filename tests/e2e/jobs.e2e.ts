@@ -5,6 +5,7 @@ import { DEFAULT_REPLY } from '../fixtures/fake-openai';
 import {
   clickContextMenu,
   configure,
+  openComposer,
   openPageWithSelection,
   openPopup,
   openSidePanelPage,
@@ -34,7 +35,7 @@ describe('jobs outlive the popup and the worker', () => {
     await configure(session);
     session.server.chat.chunkDelayMs = 80;
     const popup = await openPopup(session);
-    await popup.getByTestId('composer').fill('A lighthouse keeper in a storm at dusk.');
+    await (await openComposer(popup)).fill('A lighthouse keeper in a storm at dusk.');
     await popup.getByRole('button', { name: 'Write prompt' }).click();
     await expect.poll(async () => (await popup.getByTestId('prompt').inputValue()).length, { timeout: 10_000 }).toBeGreaterThan(0);
     expect(await badge()).toBe('…');
@@ -81,7 +82,7 @@ describe('jobs outlive the popup and the worker', () => {
     await configure(session);
     session.server.chat.chunkDelayMs = 20;
     const popup = await openPopup(session);
-    await popup.getByTestId('composer').fill('A red fox asleep in fresh snow.');
+    await (await openComposer(popup)).fill('A red fox asleep in fresh snow.');
     await popup.getByRole('button', { name: 'Write prompt' }).dblclick();
     // Wait for this job (the popup may still show the previous one for a moment).
     await expect.poll(() => popup.getByTestId('source-text').textContent(), { timeout: 15_000 }).toContain('A red fox asleep');
@@ -97,16 +98,19 @@ describe('jobs outlive the popup and the worker', () => {
     const historyCount = async () => Number((await panel.getByRole('button', { name: /^History/ }).textContent())?.match(/\((\d+)\)/)?.[1]);
     await expect.poll(historyCount).toBeGreaterThan(0);
     const before = await historyCount();
-    await panel.getByTestId('composer').fill('A heron standing in a misty river at dawn.');
+    await (await openComposer(panel)).fill('A heron standing in a misty river at dawn.');
     await panel.getByRole('button', { name: 'Write prompt' }).click();
     await expect.poll(async () => (await popup.getByTestId('prompt').inputValue()).length, { timeout: 10_000 }).toBeGreaterThan(0);
     await expect.poll(() => panel.getByTestId('prompt').inputValue(), { timeout: 15_000 }).toBe(DEFAULT_REPLY);
     await expect.poll(() => popup.getByTestId('prompt').inputValue()).toBe(DEFAULT_REPLY);
     // The finished prompt reaches history, and the open panel's list follows without a reload.
     await expect.poll(historyCount).toBe(before + 1);
-    // The panel has no "Open in side panel" of its own; the popup's opens Chrome's side panel.
-    expect(await panel.getByRole('button', { name: 'Open in side panel' }).count()).toBe(0);
-    await popup.getByRole('button', { name: 'Open in side panel' }).click();
+    // The panel has no "Open in side panel" of its own; the popup's (in its "More actions" menu) opens Chrome's side panel.
+    await panel.getByRole('button', { name: 'More actions' }).click();
+    expect(await panel.getByRole('menuitem', { name: 'Settings' }).count()).toBe(1);
+    expect(await panel.getByRole('menuitem', { name: 'Open in side panel' }).count()).toBe(0);
+    await popup.getByRole('button', { name: 'More actions' }).click();
+    await popup.getByRole('menuitem', { name: 'Open in side panel' }).click();
     await expect
       .poll(() =>
         session.worker.evaluate(async () => {

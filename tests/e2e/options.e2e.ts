@@ -1,6 +1,6 @@
-// The options page: the real form, saved, reloaded; the key is never shown again.
+// The options page: the real form, saved as it is changed, reloaded; the key is never shown again.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openOptions, type Session, screenshotPath, startSession } from './harness';
+import { openOptions, type Session, startSession, waitSaved } from './harness';
 
 const KEY = 'sk-test-options-9f8e7d6c5b4a';
 let session: Session;
@@ -14,14 +14,20 @@ afterAll(async () => {
 beforeEach(() => session.server.reset());
 
 describe('options page', () => {
-  it('saves the provider settings and key, keeps them after a reload, and never echoes the key', async () => {
+  it('saves the provider settings and key as they are typed, keeps them after a reload, and never echoes the key', async () => {
     const page = await openOptions(session);
+    expect(await page.getByTestId('save-status').textContent()).toBe('Changes are saved as you make them.');
     await page.locator('#base-url').fill(`${session.server.url}/v1/chat/completions`);
-    await page.locator('#api-key').fill(KEY);
     await page.locator('#chat-model').fill('fake-chat-large');
-    await page.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => page.getByTestId('save-status').textContent()).toContain('Settings saved');
+    await page.locator('#api-key').fill(KEY);
+    // Leaving the key field saves the key (and anything else still waiting).
+    await page.locator('#api-key').press('Tab');
+    await waitSaved(page);
+    expect(await page.getByTestId('save-status').textContent()).toBe('Saved.');
+    await expect.poll(() => page.getByTestId('key-status').textContent()).toContain('A key is saved');
     expect(await page.locator('#api-key').inputValue()).toBe('');
+    // The field shows the base URL as it was saved.
+    expect(await page.locator('#base-url').inputValue()).toBe(session.server.baseUrl);
 
     await page.reload();
     await expect.poll(() => page.locator('#base-url').inputValue()).toBe(session.server.baseUrl);
@@ -32,7 +38,6 @@ describe('options page', () => {
     expect(await page.locator('#api-key').inputValue()).toBe('');
     expect(await page.getByTestId('key-status').textContent()).toContain('A key is saved');
     expect(await page.content()).not.toContain(KEY);
-    await page.screenshot({ path: screenshotPath('options.png'), fullPage: true });
 
     // The background has it, and uses it (only) against the configured endpoint.
     const stored = await session.worker.evaluate(async () => (await chrome.storage.local.get('apiKey')).apiKey);
@@ -62,13 +67,27 @@ describe('options page', () => {
     await expect.poll(() => page.getByTestId('test-report').textContent(), { timeout: 20_000 }).toContain('Cannot reach the provider');
   });
 
+  it('a pasted key is saved at once, even if the tab is closed right after', async () => {
+    await session.worker.evaluate(() => chrome.storage.local.remove(['apiKey', 'apiKeyEndpoint']));
+    const page = await openOptions(session);
+    await page.locator('#api-key').focus();
+    await page.evaluate((key) => {
+      const field = document.getElementById('api-key') as HTMLInputElement;
+      field.value = key;
+      field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste', data: key }));
+    }, KEY);
+    await page.close();
+    await expect.poll(() => session.worker.evaluate(async () => (await chrome.storage.local.get('apiKey')).apiKey)).toBe(KEY);
+  });
+
   it('removing the key brings back the "add your key" state', async () => {
     const page = await openOptions(session);
     await page.locator('#api-key').fill(KEY);
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('#api-key').press('Tab');
     await expect.poll(() => page.getByTestId('key-status').textContent()).toContain('A key is saved');
     await page.getByRole('button', { name: 'Remove key' }).click();
     await expect.poll(() => page.getByTestId('key-status').textContent()).toContain('No key saved');
+    expect(await page.getByTestId('save-status').textContent()).toBe('The API key was removed from this browser.');
     const stored = await session.worker.evaluate(async () => (await chrome.storage.local.get('apiKey')).apiKey);
     expect(stored).toBeUndefined();
   });

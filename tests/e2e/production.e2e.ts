@@ -3,7 +3,7 @@
 // requests (CORS, answered by the fake server's preflight) — with no error in any page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_REPLY } from '../fixtures/fake-openai';
-import { configure, openOptions, openPopup, PRODUCTION_BUILD, type Session, startSession } from './harness';
+import { configure, openComposer, openOptions, openPopup, PRODUCTION_BUILD, type Session, startSession } from './harness';
 
 let session: Session;
 const pageErrors: string[] = [];
@@ -28,8 +28,8 @@ describe('the production build', () => {
     expect(origins).toEqual([]);
   });
 
-  it('opens Settings once, on install, where the provider and key are set', async () => {
-    const optionsUrl = `chrome-extension://${session.extensionId}/options.html`;
+  it('opens the welcome once, on install, where the provider and key are set', async () => {
+    const optionsUrl = `chrome-extension://${session.extensionId}/options.html#welcome`;
     await expect.poll(() => session.context.pages().filter((page) => page.url() === optionsUrl).length, { timeout: 10_000 }).toBe(1);
   });
 
@@ -42,7 +42,7 @@ describe('the production build', () => {
   it('writes a prompt over plain CORS, without any host permission', async () => {
     await configure(session);
     const popup = await openPopup(session);
-    await popup.getByTestId('composer').fill('A heron standing in a misty river at dawn.');
+    await (await openComposer(popup)).fill('A heron standing in a misty river at dawn.');
     await popup.getByRole('button', { name: 'Write prompt' }).click();
     await expect.poll(() => popup.getByTestId('prompt').inputValue(), { timeout: 15_000 }).toBe(DEFAULT_REPLY);
     const request = session.server.chatRequests().at(-1);

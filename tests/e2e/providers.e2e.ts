@@ -2,7 +2,17 @@
 import type { Request } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_REPLY, type FakeOpenAI, startFakeOpenAI } from '../fixtures/fake-openai';
-import { configure, openOptions, openPopup, type Session, screenshotPath, startSession, TEST_KEY } from './harness';
+import {
+  configure,
+  openComposer,
+  openOptions,
+  openPopup,
+  type Session,
+  screenshotPath,
+  startSession,
+  TEST_KEY,
+  waitSaved,
+} from './harness';
 
 let session: Session;
 
@@ -33,7 +43,7 @@ describe('options: the live model list', () => {
     expect(values).not.toContain('fake-chat-retired');
     expect(values).not.toContain('fake-embedding');
     expect(values).not.toContain('fake-image-2');
-    expect(labels).toContain('fake-chat-sunset — retires 2099-01-01');
+    expect(labels).toContain('fake-chat-sunset — retires Jan 1, 2099');
     expect(labels[0]).toBe('Automatic (now fake-chat-mini)');
     expect(await options.getByTestId('model-list-status').textContent()).toContain('(1 retired hidden)');
     // The list came from the endpoint, with the saved key.
@@ -48,12 +58,14 @@ describe('options: the live model list', () => {
     const options = await openOptions(session, '#chat-model');
     const gone = options.getByTestId('model-gone');
     await gone.waitFor({ timeout: 10_000 });
-    expect(await gone.textContent()).toContain('The model “fake-chat-retired” was retired on 2025-01-01.');
+    expect(await gone.textContent()).toContain('The model “fake-chat-retired” was retired on Jan 1, 2025.');
     await expect.poll(() => options.evaluate(() => document.activeElement?.id)).toBe('chat-model');
     await options.getByRole('button', { name: 'Switch to fake-chat-mini' }).click();
     await expect.poll(async () => (await storedSettings()).chatModel).toBe('fake-chat-mini');
     await expect.poll(() => gone.count()).toBe(0);
-    expect(await options.getByTestId('save-status').textContent()).toBe('Switched to fake-chat-mini and saved.');
+    await waitSaved(options);
+    expect(await options.getByTestId('save-status').textContent()).toBe('Saved.');
+    expect(await options.locator('select#chat-model').inputValue()).toBe('fake-chat-mini');
     await options.close();
   });
 
@@ -65,8 +77,9 @@ describe('options: the live model list', () => {
       .poll(() => options.getByTestId('model-list-status').textContent(), { timeout: 10_000 })
       .toContain('does not list its models');
     await options.locator('input#chat-model').fill('llama3.2');
-    await options.getByRole('button', { name: 'Save' }).click();
+    await options.locator('input#chat-model').press('Tab');
     await expect.poll(async () => (await storedSettings()).chatModel).toBe('llama3.2');
+    await waitSaved(options);
     await options.close();
   });
 });
@@ -122,8 +135,9 @@ describe('the API key', () => {
       const field = options.locator('#api-key');
       expect(await field.getAttribute('type')).toBe('password');
       await field.fill(NEW_KEY);
-      await options.getByRole('button', { name: 'Save' }).click();
-      await expect.poll(() => options.getByTestId('save-status').textContent()).toBe('Settings saved.');
+      await field.press('Tab');
+      await waitSaved(options);
+      expect(await options.getByTestId('save-status').textContent()).toBe('Saved.');
       await expect.poll(() => options.getByTestId('key-status').textContent()).toContain(`A key is saved for ${session.server.baseUrl}`);
       expect(await field.inputValue()).toBe('');
       expect(await options.content()).not.toContain(NEW_KEY);
@@ -134,7 +148,7 @@ describe('the API key', () => {
         await options.evaluate(() => document.body.textContent + JSON.stringify(localStorage) + JSON.stringify(sessionStorage)),
       ).not.toContain(NEW_KEY);
 
-      // Another endpoint typed into the form (not saved): Test and Refresh do not take the key there.
+      // Another endpoint in the form (saved as typed): Test and Refresh do not take the key there.
       await options.locator('#base-url').fill(other.baseUrl);
       await options.getByRole('button', { name: 'Test connection' }).click();
       const report = options.getByTestId('test-report');
@@ -142,11 +156,18 @@ describe('the API key', () => {
       await options.getByRole('button', { name: 'Refresh models' }).click();
       await expect.poll(() => options.getByTestId('model-list-status').textContent()).toContain('Could not load the models');
       expect(other.requests).toHaveLength(0);
+      expect((await storedSettings()).baseUrl).toBe(other.baseUrl);
+      // Back to the endpoint the key was saved for.
+      await options.locator('#base-url').fill(session.server.baseUrl);
+      await options.locator('#base-url').press('Tab');
+      await expect.poll(async () => (await storedSettings()).baseUrl).toBe(session.server.baseUrl);
+      await waitSaved(options);
+      expect(other.requests).toHaveLength(0);
       await options.close();
 
       // A prompt: the key goes to the configured endpoint, and only there.
       const popup = await openPopup(session);
-      await popup.getByTestId('composer').fill('A heron at dawn.');
+      await (await openComposer(popup)).fill('A heron at dawn.');
       await popup.getByRole('button', { name: 'Write prompt' }).click();
       await expect.poll(() => popup.getByTestId('prompt').inputValue(), { timeout: 15_000 }).toBe(DEFAULT_REPLY);
       expect(session.server.chatRequests().at(-1)?.headers.authorization).toBe(`Bearer ${NEW_KEY}`);
@@ -166,8 +187,8 @@ describe('the API key', () => {
     const options = await openOptions(session);
     await options.locator('#api-key').fill(NEW_KEY);
     await options.getByLabel('Keep the key only until the browser closes').check();
-    await options.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => options.getByTestId('key-status').textContent()).toContain('kept until the browser closes');
+    await waitSaved(options);
     const stored = await session.worker.evaluate(async () => ({
       local: await chrome.storage.local.get(['apiKey']),
       session: await chrome.storage.session.get(['apiKey']),
@@ -224,7 +245,7 @@ describe("Chrome's built-in model where the browser cannot run it (headless Chro
   it('if it was chosen before, the popup says it is not ready and leads to the provider setting', async () => {
     await configure(session, { provider: 'chrome-builtin', apiKey: '' });
     const popup = await openPopup(session);
-    await popup.getByTestId('composer').fill('A heron at dawn.');
+    await (await openComposer(popup)).fill('A heron at dawn.');
     await popup.getByRole('button', { name: 'Write prompt' }).click();
     const notice = popup.locator('[data-error-kind="builtin-unavailable"]');
     await notice.waitFor({ timeout: 10_000 });

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SETTINGS_VERSION } from '../../utils/settings';
 import { DEFAULT_REPLY, type FakeOpenAI, startFakeOpenAI } from '../fixtures/fake-openai';
 import { type PageServer, startPageServer } from '../fixtures/page-server';
 import { clickContextMenu, launchBrowser, openOptions, openPopup, ROOT, type Session, tabIdOf } from './harness';
@@ -83,11 +84,14 @@ afterAll(async () => {
 /** Settings as a person with an OpenAI key has them; the key itself is never displayed. */
 async function configureOpenAI() {
   session.server.models = [...MODELS];
-  await session.worker.evaluate(async (baseUrl) => {
-    const settings = { provider: 'openai', baseUrl, chatModel: 'gpt-5-mini', maxSelectionChars: 8000, requestTimeoutSeconds: 30 };
-    await chrome.storage.local.set({ settings, settings$: { v: 1 } });
-    await chrome.storage.local.set({ apiKey: 'sk-proj-store-screenshot-key-0000', apiKeyEndpoint: baseUrl });
-  }, OPENAI);
+  await session.worker.evaluate(
+    async ({ baseUrl, version }) => {
+      const settings = { provider: 'openai', baseUrl, chatModel: 'gpt-5-mini', maxSelectionChars: 8000, requestTimeoutSeconds: 30 };
+      await chrome.storage.local.set({ settings, settings$: { v: version } });
+      await chrome.storage.local.set({ apiKey: 'sk-proj-store-screenshot-key-0000', apiKeyEndpoint: baseUrl });
+    },
+    { baseUrl: OPENAI, version: SETTINGS_VERSION },
+  );
 }
 
 /** A browser-like picture: the page at 1280 × 800 with the popup open under the toolbar, top right. */

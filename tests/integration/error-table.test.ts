@@ -185,6 +185,15 @@ const NOT_FROM_HTTP: Partial<Record<ErrorKind, string>> = {
   'no-image-data': 'an images answer with links only (tests/integration/images.test.ts)',
   'image-prompt-too-long': 'decided before the request: over 32,000 characters (tests/unit/image-runner.test.ts)',
   'image-cut': 'the image stream ended before the final image (tests/integration/image-runner.test.ts)',
+  // Image backends: each produced by its adapter against its fake (tests/integration/image-backends.test.ts)
+  // and reached in Chromium (tests/e2e/backends.e2e.ts).
+  'local-offline': 'no web UI or ComfyUI at the address (tests/integration/image-backends.test.ts)',
+  'local-refused':
+    "ComfyUI's origin check, the web UI's CORS allow-list (tests/integration/image-backends.test.ts, tests/e2e/backends.e2e.ts)",
+  'checkpoint-missing': 'a checkpoint the server does not list (tests/integration/image-backends.test.ts)',
+  'gpu-out-of-memory': "A1111's 500 body, ComfyUI's execution_error (tests/integration/image-backends.test.ts)",
+  'workflow-invalid': 'a pasted workflow that is not API format, or maps a missing node (tests/integration/image-backends.test.ts)',
+  'not-image-model': 'a chat model answering text only, or 404 on image output (tests/integration/image-backends.test.ts)',
   // History lives in IndexedDB, not on the network.
   'storage-full': 'IndexedDB quota exceeded (tests/unit/history-recording.test.ts)',
   'history-failed': 'any other IndexedDB failure (tests/unit/history-recording.test.ts)',

@@ -90,7 +90,7 @@ describe('generateImages, streaming partial images', () => {
   });
 
   it('a stream that falls silent after its partial images ends as stalled, at the idle limit', async () => {
-    server.images.silenceAfterPartials = true;
+    server.images.stallAfterPartials = true;
     const watch = new StreamWatch({ totalMs: 5000, idleMs: 300 });
     const started = Date.now();
     let partials = 0;
@@ -122,8 +122,9 @@ describe('generateImages, streaming partial images', () => {
     expect(classifyImageError(error, { partials: 0, nowSeconds: NOW, secrets: [KEY] }).kind).toBe('timeout');
   });
 
-  it('writes the negative prompt into the prompt, since the API has none', async () => {
-    await generateImages(client(), request('gpt-image-2', {}, { prompt: 'A fox in snow', negativePrompt: 'text, watermark' }));
+  it('writes the negative prompt into the prompt when asked, since the API has none', async () => {
+    const input = { prompt: 'A fox in snow', negativePrompt: 'text, watermark' };
+    await generateImages(client(), request('gpt-image-2', { negativeAsWords: true }, input));
     expect(server.imageRequests()[0]?.body).toHaveProperty('prompt', 'A fox in snow\n\nAvoid: text, watermark.');
   });
 

@@ -48,14 +48,16 @@ describe('testConnection', () => {
   it('says when the chosen model was retired, and when it is not offered', async () => {
     const retired = await testConnection(provider({ chatModel: 'fake-chat-retired' }), NOW);
     expect(retired).toMatchObject({ ok: false, errorKind: 'model-not-found' });
-    expect(retired.message).toContain('retired on 2025-01-01');
+    expect(retired.message).toContain('retired on Jan 1, 2025');
     expect((await testConnection(provider({ chatModel: 'nope' }), NOW)).message).toContain('does not offer the model "nope"');
     expect(server.chatRequests()).toHaveLength(0);
   });
 
   it('flags a model scheduled to retire', async () => {
     server.models.push({ id: 'fake-chat-sunset', created: 1_750_000_000, shutdown_date: '2027-03-01' });
-    expect((await testConnection(provider({ chatModel: 'fake-chat-sunset' }), NOW)).message).toContain('scheduled to retire on 2027-03-01');
+    expect((await testConnection(provider({ chatModel: 'fake-chat-sunset' }), NOW)).message).toContain(
+      'scheduled to retire on Mar 1, 2027',
+    );
   });
 
   it('works with servers that do not list their models, once a model id is typed', async () => {

@@ -60,27 +60,31 @@ describe('CraftPickers', () => {
 describe('VariationCards', () => {
   const takes = ['a fox at dawn --ar 1:1', 'a fox at noon --ar 1:1', 'a fox at night --ar 1:1'];
 
-  it('shows one card per take, each with its own Copy', async () => {
+  it('shows the other takes, not the one in the prompt box, each with its own Copy', async () => {
     render(<VariationCards variations={takes} current={takes[0] as string} onChoose={() => undefined} />);
     const cards = screen.getAllByTestId('variation');
-    expect(cards.map((card) => card.querySelector('.card-text')?.textContent)).toEqual(takes);
+    expect(cards.map((card) => card.querySelector('.card-text')?.textContent)).toEqual([takes[1], takes[2]]);
+    expect(screen.getByRole('heading', { name: 'Other takes (2)' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Copy variation 2' }));
     await vi.waitFor(() => expect(clipboard).toEqual(['a fox at noon --ar 1:1']));
   });
 
-  it('marks the take in use and makes another one the main prompt', () => {
+  it('makes another take the main prompt, by its own number', () => {
     const onChoose = vi.fn();
     render(<VariationCards variations={takes} current={takes[1] as string} onChoose={onChoose} />);
-    const inUse = screen.getByRole('button', { name: 'Use variation 2 as the prompt' }) as HTMLButtonElement;
-    expect(inUse.disabled).toBe(true);
-    expect(inUse.textContent).toBe('In use');
+    expect(screen.queryByRole('button', { name: 'Use variation 2 as the prompt' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Use variation 3 as the prompt' }));
     expect(onChoose).toHaveBeenCalledWith(2);
   });
 
+  it('shows every take when the prompt was edited (none is in use)', () => {
+    render(<VariationCards variations={takes} current="my own fox" onChoose={() => undefined} />);
+    expect(screen.getAllByTestId('variation')).toHaveLength(3);
+  });
+
   it('shows each Stable Diffusion take’s negative prompt', () => {
     render(<VariationCards variations={['fox', 'owl']} negatives={['blurry', 'text']} current="fox" onChoose={() => undefined} />);
-    expect(screen.getAllByTestId('variation')[1]?.textContent).toContain('Negative prompt: text');
+    expect(screen.getAllByTestId('variation')[0]?.textContent).toContain('Negative prompt: text');
   });
 });
 

@@ -90,11 +90,11 @@ describe('templates', () => {
     expect(templateProblems('Draw {{selection}} from {{context}}')).toEqual([]);
     expect(templateProblems('Draw {{ selection }}')).toEqual([]);
     expect(templateProblems('Draw {{selection}} at {{time}} by {{author}}')).toEqual([
-      'Unknown placeholder {{time}}: use {{selection}} or {{context}}.',
-      'Unknown placeholder {{author}}: use {{selection}} or {{context}}.',
+      { code: 'unknown-placeholder', name: 'time' },
+      { code: 'unknown-placeholder', name: 'author' },
     ]);
-    expect(templateProblems('Draw {{context}}')).toEqual(['The template must contain {{selection}}, or the selected text is never sent.']);
-    expect(templateProblems('Draw {{selection}} {{context')).toEqual(['A placeholder is not closed: write {{selection}} or {{context}}.']);
+    expect(templateProblems('Draw {{context}}')).toEqual([{ code: 'no-selection' }]);
+    expect(templateProblems('Draw {{selection}} {{context')).toEqual([{ code: 'unclosed-placeholder' }]);
   });
 
   it('render values once, without reading placeholders inside the selection', () => {

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ErrorNotice } from '../../components/popup/ErrorNotice';
+import { ErrorNotice, loadErrorNotice } from '../../components/popup/ErrorNotice';
+import { ErrorNoticeBody } from '../../components/popup/ErrorNoticeBody';
 import { RetryCountdown } from '../../components/popup/RetryCountdown';
 import { ERROR_KINDS, type ErrorKind, type ErrorKindInfo } from '../../utils/error-kinds';
 import { SETTINGS_FIELDS } from '../../utils/settings-fields';
@@ -9,11 +10,24 @@ import { SETTINGS_FIELDS } from '../../utils/settings-fields';
 afterEach(() => cleanup());
 
 describe('ErrorNotice', () => {
+  it('loads the error table with the first failure, then shows the row whole, as one alert', async () => {
+    render(<ErrorNotice error={{ kind: 'server' }} onRetry={() => undefined} onOpenOptions={() => undefined} />);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain(ERROR_KINDS.server.title);
+    expect(alert.textContent).toContain(ERROR_KINDS.server.message);
+    expect(screen.getAllByRole('alert')).toHaveLength(1);
+    // Loaded once, every later notice shows at once.
+    expect(await loadErrorNotice()).toBe(ErrorNoticeBody);
+    cleanup();
+    render(<ErrorNotice error={{ kind: 'offline' }} onOpenOptions={() => undefined} />);
+    expect(screen.getByRole('alert').textContent).toContain(ERROR_KINDS.offline.title);
+  });
+
   it.each(Object.keys(ERROR_KINDS) as ErrorKind[])('%s: shows the row’s words and its Retry or Fix button', (kind) => {
     const info: ErrorKindInfo = ERROR_KINDS[kind];
     const onRetry = vi.fn();
     const onOpenOptions = vi.fn();
-    render(<ErrorNotice error={{ kind, detail: 'the provider’s words' }} onRetry={onRetry} onOpenOptions={onOpenOptions} />);
+    render(<ErrorNoticeBody error={{ kind, detail: 'the provider’s words' }} onRetry={onRetry} onOpenOptions={onOpenOptions} />);
     expect(screen.getByRole('alert').textContent).toContain(info.title);
     expect(screen.getByRole('alert').textContent).toContain(info.message);
     expect(screen.getByRole('alert').textContent).toContain('Details: the provider’s words');
@@ -38,14 +52,14 @@ describe('ErrorNotice', () => {
   });
 
   it('shows what to run for Ollama, verbatim', () => {
-    render(<ErrorNotice error={{ kind: 'ollama-origin' }} onOpenOptions={() => undefined} />);
+    render(<ErrorNoticeBody error={{ kind: 'ollama-origin' }} onOpenOptions={() => undefined} />);
     expect(screen.getByRole('alert').querySelector('code')?.textContent).toBe(
       'OLLAMA_ORIGINS=chrome-extension://*,moz-extension://* ollama serve',
     );
   });
 
   it('shows how long the provider asks to wait', () => {
-    render(<ErrorNotice error={{ kind: 'rate-limited', retryAfterSeconds: 120 }} onOpenOptions={() => undefined} />);
+    render(<ErrorNoticeBody error={{ kind: 'rate-limited', retryAfterSeconds: 120 }} onOpenOptions={() => undefined} />);
     expect(screen.getByRole('alert').textContent).toContain('The provider asks to wait 120 s.');
   });
 });

@@ -1,5 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import type { ComponentProps } from 'preact';
+import { useState } from 'preact/hooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -19,6 +21,17 @@ beforeEach(() => {
 });
 afterEach(() => cleanup());
 
+/** The bar as the job view shows it: its status in the line under the actions. */
+function Bar(props: Omit<ComponentProps<typeof HandoffBar>, 'onStatus'>) {
+  const [status, setStatus] = useState('');
+  return (
+    <>
+      <HandoffBar {...props} onStatus={setStatus} />
+      <p data-testid="handoff-status">{status}</p>
+    </>
+  );
+}
+
 function spyClipboard() {
   const writes: string[] = [];
   Object.defineProperty(navigator, 'clipboard', {
@@ -36,7 +49,7 @@ describe('HandoffBar', () => {
       order.push(`open ${props.url} after ${writes.length} copy`);
       return undefined as never;
     });
-    render(<HandoffBar input={{ prompt: PROMPT, negativePrompt: 'text' }} disabled={false} />);
+    render(<Bar input={{ prompt: PROMPT, negativePrompt: 'text' }} disabled={false} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Open in ChatGPT' }));
     await waitFor(() => expect(create).toHaveBeenCalledTimes(1));
     expect(writes).toEqual([`${PROMPT}\n\nNegative prompt: text`]);
@@ -45,25 +58,35 @@ describe('HandoffBar', () => {
     expect(screen.getByTestId('handoff-status').textContent).toContain('Prompt copied. ChatGPT opens with it filled in.');
   });
 
-  it('offers the last used generator first, and the others behind one more click', async () => {
+  it('offers the last used generator first, and the others in its menu, which Escape closes', async () => {
     spyClipboard();
     await lastGeneratorItem.setValue('local-sd');
     vi.spyOn(browser.tabs, 'create').mockResolvedValue(undefined as never);
-    render(<HandoffBar input={{ prompt: PROMPT }} disabled={false} />);
+    render(<Bar input={{ prompt: PROMPT }} disabled={false} />);
     const name = 'Local Stable Diffusion / ComfyUI';
     fireEvent.click(await screen.findByRole('button', { name: `Open in ${name}` }));
     await waitFor(() => expect(screen.getByTestId('handoff-status').textContent).toContain(`Paste it into ${name}.`));
-    fireEvent.click(screen.getByRole('button', { name: 'Other generators' }));
-    expect(screen.getByRole('button', { name: 'Open in ChatGPT' })).toBeTruthy();
-    expect(screen.queryAllByRole('button', { name: `Open in ${name}` })).toHaveLength(1);
+    const more = screen.getByRole('button', { name: 'Other generators' });
+    expect(more.getAttribute('aria-haspopup')).toBe('menu');
+    fireEvent.click(more);
+    expect(more.getAttribute('aria-expanded')).toBe('true');
+    const items = screen.getAllByRole('menuitem').map((item) => item.textContent);
+    expect(items).toContain('Open in ChatGPT');
+    expect(items).not.toContain(`Open in ${name}`);
+    // The first entry has focus; Escape closes the menu and gives focus back to its button.
+    expect(document.activeElement?.textContent).toBe(items[0]);
+    fireEvent.keyDown(document.activeElement as Element, { key: 'Escape' });
+    expect(screen.queryAllByRole('menuitem')).toHaveLength(0);
+    expect(document.activeElement).toBe(more);
   });
 
   it('hides disabled rows', async () => {
     const generators = DEFAULT_GENERATORS.map((g) => ({ ...g, enabled: g.id === 'krea' }));
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, generators });
-    render(<HandoffBar input={{ prompt: PROMPT }} disabled={false} />);
+    render(<Bar input={{ prompt: PROMPT }} disabled={false} />);
     expect(await screen.findByRole('button', { name: 'Open in Krea' })).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Other generators' }));
+    // The only one left: no menu of others at all.
+    expect(screen.queryByRole('button', { name: 'Other generators' })).toBeNull();
     expect(screen.queryAllByRole('button', { name: /^Open in/ })).toHaveLength(1);
   });
 });
@@ -94,7 +117,7 @@ describe('HandoffBar, fill rows', () => {
     const sent = background({ filled: true, negativeFilled: true });
     const create = vi.spyOn(browser.tabs, 'create');
     await lastGeneratorItem.setValue('leonardo');
-    render(<HandoffBar input={{ prompt: PROMPT, negativePrompt: 'blurry' }} disabled={false} />);
+    render(<Bar input={{ prompt: PROMPT, negativePrompt: 'blurry' }} disabled={false} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Open in Leonardo' }));
     // Asked synchronously, in the click: no await before it.
     expect(asked).toEqual([{ origins: ['https://app.leonardo.ai/*'] }]);
@@ -116,7 +139,7 @@ Negative prompt: blurry`,
     const sent = background({});
     const create = vi.spyOn(browser.tabs, 'create').mockResolvedValue(undefined as never);
     await lastGeneratorItem.setValue('midjourney');
-    render(<HandoffBar input={{ prompt: PROMPT }} disabled={false} />);
+    render(<Bar input={{ prompt: PROMPT }} disabled={false} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Open in Midjourney' }));
     await waitFor(() => expect(create).toHaveBeenCalledWith({ url: 'https://www.midjourney.com/imagine' }));
     expect(screen.getByTestId('handoff-status').textContent).toMatch(
@@ -131,7 +154,7 @@ Negative prompt: blurry`,
     background({ filled: false, negativeFilled: false, reason: 'no-box' });
     await lastGeneratorItem.setValue('krea');
     await handoffNoticeItem.setValue({ generatorName: 'Runway', reason: 'no-box', at: Date.now() });
-    render(<HandoffBar input={{ prompt: PROMPT }} disabled={false} />);
+    render(<Bar input={{ prompt: PROMPT }} disabled={false} />);
     await waitFor(() =>
       expect(screen.getByTestId('handoff-status').textContent).toMatch(
         /found no prompt box on Runway\. The prompt is on the clipboard: paste it with/,
@@ -161,7 +184,7 @@ describe('GeneratorsOptions', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add generator' }));
     expect(list.map((g) => g.id)).toEqual(['chatgpt', 'my-generator']);
     view.rerender(<GeneratorsOptions generators={list} onChange={onChange} />);
-    expect(screen.getByText(/rows without a valid one are dropped on save/)).toBeTruthy();
+    expect(screen.getByText(/rows without a valid one are not saved/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Restore defaults' }));
     expect(list).toEqual(DEFAULT_GENERATORS);
   });

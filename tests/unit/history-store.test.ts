@@ -4,8 +4,8 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describeImport } from '../../components/history/import-report';
 import { MB } from '../../utils/history';
-import { describeImport } from '../../utils/history-import';
 import {
   addImage,
   clearHistory,
@@ -192,7 +192,7 @@ describe('export → clear → import', () => {
     const report = await importHistory(json);
     if ('error' in report) throw new Error(report.error);
     expect(report.evicted).toBe(1);
-    expect(describeImport(report).at(-1)).toBe('1 oldest entry removed to stay within your history limits.');
+    expect(describeImport(report).at(-1)).toBe('The oldest entry was removed to stay within your history limits.');
     const kept = (await listHistory()).map((e) => e.jobId);
     expect(kept).toHaveLength(10);
     expect(kept).not.toContain('j0');

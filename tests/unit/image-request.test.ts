@@ -11,7 +11,7 @@ describe('buildImageRequest', () => {
     const request = buildImageRequest(
       { prompt: 'A fox', aspect: '9:16' },
       'gpt-image-2',
-      { model: '', quality: 'low', format: 'webp', count: 1 },
+      { ...DEFAULT_IMAGE_SETTINGS, quality: 'low', format: 'webp', count: 1 },
       capsFor('gpt-image-2'),
     );
     expect(request.body).toEqual({ model: 'gpt-image-2', prompt: 'A fox', n: 1, size: '864x1536', quality: 'low', output_format: 'webp' });
@@ -28,6 +28,13 @@ describe('buildImageRequest', () => {
     expect(request.body).toEqual({ model: 'dall-e-3', prompt: 'A fox', n: 1, size: '1024x1024', response_format: 'b64_json' });
   });
 
+  it('writes the negative prompt into the prompt only when the person asks', () => {
+    const input = { prompt: 'A fox', negativePrompt: 'blur' };
+    expect(buildImageRequest(input, 'gpt-image-2', DEFAULT_IMAGE_SETTINGS, capsFor('gpt-image-2')).body.prompt).toBe('A fox');
+    const asked = { ...DEFAULT_IMAGE_SETTINGS, negativeAsWords: true };
+    expect(buildImageRequest(input, 'gpt-image-2', asked, capsFor('gpt-image-2')).body.prompt).toBe('A fox\n\nAvoid: blur.');
+  });
+
   it('writes exclusions into the prompt', () => {
     expect(promptWithExclusions({ prompt: 'A fox ', negativePrompt: ' blur, text. ' })).toBe('A fox\n\nAvoid: blur, text.');
     expect(promptWithExclusions({ prompt: 'A fox', negativePrompt: '  ' })).toBe('A fox');
@@ -36,13 +43,21 @@ describe('buildImageRequest', () => {
 
 describe('image settings', () => {
   it('are part of the settings schema, with defaults that name no model', () => {
-    expect(DEFAULT_SETTINGS.images).toEqual({ model: '', quality: 'auto', format: 'png', count: 1 });
+    expect(DEFAULT_SETTINGS.images).toMatchObject({
+      backend: 'openai-images',
+      sameAsChat: true,
+      model: '',
+      quality: 'auto',
+      format: 'png',
+      count: 1,
+    });
     expect(validateSettings({}).images).toEqual(DEFAULT_SETTINGS.images);
     expect(validateSettings({}).generators.length).toBeGreaterThan(5);
   });
 
   it('validate whatever is stored', () => {
     expect(validateImageSettings({ model: ' gpt-image-2 ', quality: 'ultra', format: 'gif', count: 9 })).toEqual({
+      ...DEFAULT_IMAGE_SETTINGS,
       model: 'gpt-image-2',
       quality: 'auto',
       format: 'png',

@@ -14,7 +14,7 @@ const models = [
 describe('modelChoice', () => {
   it('offers usable chat models, hides retired ones and flags upcoming shutdowns', () => {
     const choice = modelChoice(models, '', NOW);
-    expect(choice.options.map((o) => o.label)).toEqual(['chat-new', 'chat-mini', 'chat-old — retires 2026-12-01']);
+    expect(choice.options).toEqual([{ id: 'chat-new' }, { id: 'chat-mini' }, { id: 'chat-old', retiresOn: '2026-12-01' }]);
     expect(choice.hiddenRetired).toBe(1);
     expect(choice.automatic).toBe('chat-mini');
     expect(choice.gone).toBeUndefined();
@@ -23,7 +23,7 @@ describe('modelChoice', () => {
   it('reports a chosen model that was retired, with a model to switch to', () => {
     expect(modelChoice(models, 'chat-gone', NOW).gone).toEqual({
       id: 'chat-gone',
-      reason: 'was retired on 2026-01-01',
+      retiredOn: '2026-01-01',
       switchTo: 'chat-mini',
     });
   });

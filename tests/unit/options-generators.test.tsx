@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 // Settings › External generators: saving a list without a fill row gives its site permission back
 // (removing the row, or restoring defaults over a Custom site), but never the provider's endpoint.
+// Each change saves itself.
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -36,23 +37,28 @@ afterEach(() => cleanup());
 async function renderWith(settings: Partial<Settings>) {
   await settingsItem.setValue(validateSettings({ ...DEFAULT_SETTINGS, ...settings }));
   render(<OptionsApp />);
-  await screen.findByRole('button', { name: 'Save' });
+  await screen.findByTestId('save-status');
 }
 
-async function save() {
-  fireEvent.click(screen.getByRole('button', { name: 'Save' }));
-  await waitFor(() => expect(screen.getByTestId('save-status').textContent).toBe('Settings saved.'));
+async function saved() {
+  await waitFor(() => expect(screen.getByTestId('save-status').textContent).toBe('Saved.'));
 }
 
 describe('options: generators and site permissions', () => {
-  it('removing a fill row gives its site back; saving again without changes gives nothing back', async () => {
+  it('removing a fill row gives its site back, once; other changes give nothing back', async () => {
     await renderWith({});
     fireEvent.click(screen.getByRole('button', { name: 'Remove Krea' }));
-    await save();
+    await saved();
+    expect(releaseSiteAccess).toHaveBeenCalledTimes(1);
     expect(releaseSiteAccess).toHaveBeenLastCalledWith(['https://www.krea.ai/*']);
-    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
-    await waitFor(() => expect(releaseSiteAccess).toHaveBeenCalledTimes(2));
+    fireEvent.click(screen.getByLabelText('Offer ChatGPT'));
+    await waitFor(async () => expect((await loadSettings()).generators.find((g) => g.id === 'chatgpt')?.enabled).toBe(false));
+    await saved();
+    expect(releaseSiteAccess).toHaveBeenCalledTimes(2);
     expect(releaseSiteAccess).toHaveBeenLastCalledWith([]);
+    fireEvent.input(screen.getByLabelText('Give up on the model after (seconds)'), { target: { value: '100' } });
+    await waitFor(async () => expect((await loadSettings()).requestTimeoutSeconds).toBe(100));
+    expect(releaseSiteAccess).toHaveBeenCalledTimes(2);
   });
 
   it('restoring defaults gives back a Custom site, but not the host the provider endpoint needs', async () => {
@@ -60,7 +66,7 @@ describe('options: generators and site permissions', () => {
     const ollama = customSite('http://127.0.0.1:8080/', '', [studio]) as Settings['generators'][number];
     await renderWith({ generators: [...DEFAULT_GENERATORS, studio, ollama], provider: 'ollama', baseUrl: 'http://127.0.0.1:11434/v1' });
     fireEvent.click(screen.getByRole('button', { name: 'Restore defaults' }));
-    await save();
+    await saved();
     expect(releaseSiteAccess).toHaveBeenLastCalledWith(['http://localhost/*']);
   });
 });

@@ -2,7 +2,7 @@
 // The popup's requests to the background never fail silently: text over the protocol's limit,
 // "Use selection" with no page behind the popup, a request the background refuses or never
 // answers, a failed Retry or edit — each is shown from the error table, and Retry sends again.
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PopupApp } from '../../components/popup/PopupApp';
@@ -43,6 +43,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/** Opens the popup with no job: the composer shows. */
 async function openPopup() {
   render(<PopupApp />);
   const write = await screen.findByRole('button', { name: 'Write prompt' });
@@ -52,6 +53,28 @@ async function openPopup() {
   if (await jobItem.getValue()) await screen.findByRole('article');
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
   return write;
+}
+
+/** Opens the popup on the stored job: its prompt shows, the composer does not. */
+async function openPopupOnJob() {
+  render(<PopupApp />);
+  const box = await screen.findByTestId('prompt');
+  expect(screen.queryByTestId('composer')).toBeNull();
+  // The effects of the job's first render have run (Preact runs them after the next frame).
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+  return box as HTMLTextAreaElement;
+}
+
+/** Opens the prompt-options row and waits for its pickers (they load on first opening). */
+async function openPickers() {
+  fireEvent.click(screen.getByRole('button', { name: /^Prompt options:/ }));
+  return screen.findByLabelText('Target');
+}
+
+/** Chooses an entry of the toolbar's "More actions" menu. */
+function chooseMore(name: string) {
+  fireEvent.click(screen.getByRole('button', { name: 'More actions' }));
+  fireEvent.click(screen.getByRole('menuitem', { name }));
 }
 
 /** The popup's notice of a failed request: its error-table row and its words. */
@@ -119,7 +142,7 @@ describe('the popup shows every failed request', () => {
   it("a failed job's Retry that the background refuses is shown", async () => {
     await jobItem.setValue(capturedJob('error'));
     answers.retryJob = () => ({ ok: false, error: { kind: 'offline' } });
-    await openPopup();
+    await openPopupOnJob();
     const jobNotice = await screen.findByText(ERROR_KINDS.server.title);
     fireEvent.click(jobNotice.parentElement?.querySelector('[data-testid="retry"]') as HTMLElement);
     await requestNotice('offline');
@@ -129,8 +152,7 @@ describe('the popup shows every failed request', () => {
   it('an edit of the prompt that cannot be saved is shown (too long to send: not sent at all)', async () => {
     await jobItem.setValue(capturedJob('ready'));
     answers.editPrompt = () => ({ ok: false, error: { kind: 'unknown', detail: 'The job is gone.' } });
-    await openPopup();
-    const box = await screen.findByTestId('prompt');
+    const box = await openPopupOnJob();
     fireEvent.input(box, { target: { value: 'A fox curled in fresh snow, at dawn.' } });
     const notice = await requestNotice('unknown');
     expect(notice.textContent).toContain('The job is gone.');
@@ -142,8 +164,7 @@ describe('the popup shows every failed request', () => {
 
   it('"Generate image" that cannot be sent is shown next to the button', async () => {
     await jobItem.setValue(capturedJob('ready'));
-    await openPopup();
-    fireEvent.input(await screen.findByTestId('prompt'), { target: { value: 'x'.repeat(100_001) } });
+    fireEvent.input(await openPopupOnJob(), { target: { value: 'x'.repeat(100_001) } });
     const generate = await screen.findByRole('button', { name: 'Generate image' });
     await waitFor(() => expect(generate.hasAttribute('disabled')).toBe(false));
     fireEvent.click(generate);
@@ -155,28 +176,79 @@ describe('the popup shows every failed request', () => {
   it('Regenerate and a new target that the background refuses are shown, not swallowed', async () => {
     await jobItem.setValue(capturedJob('ready'));
     answers.regenerate = () => ({ ok: false, error: { kind: 'server' } });
-    await openPopup();
-    fireEvent.click(await screen.findByRole('button', { name: 'Regenerate' }));
+    await openPopupOnJob();
+    chooseMore('Regenerate');
     await requestNotice('server');
     expect(sent.find((envelope) => envelope.type === 'regenerate')?.payload).toEqual({ jobId: 'job-1' });
 
     answers.regenerate = () => ({ ok: false, error: { kind: 'offline' } });
-    fireEvent.change(screen.getByLabelText('Target'), { target: { value: 'flux' } });
+    fireEvent.change(await openPickers(), { target: { value: 'flux' } });
     await requestNotice('offline');
     expect(sent.filter((envelope) => envelope.type === 'regenerate').at(-1)?.payload).toMatchObject({
       jobId: 'job-1',
       choice: { target: 'flux' },
     });
+    // A choice for this prompt does not change the defaults.
+    expect(sentTypes()).not.toContain('updateSettings');
   });
 
-  it('a picker change the background cannot remember is shown, and only the changed field is sent', async () => {
+  it('"Make default" that the background cannot save is shown; nothing else changes the defaults', async () => {
     answers.updateSettings = () => ({ ok: false, error: { kind: 'unknown', detail: 'Settings could not be saved.' } });
     await openPopup();
-    fireEvent.change(screen.getByLabelText('Target'), { target: { value: 'flux' } });
+    fireEvent.change(await openPickers(), { target: { value: 'flux' } });
+    await waitFor(() => expect(screen.getByRole('button', { name: /^Prompt options:/ }).textContent).toContain('Flux'));
+    expect(sentTypes()).not.toContain('updateSettings');
+    fireEvent.click(screen.getByRole('button', { name: 'Make default' }));
     const notice = await requestNotice('unknown');
     expect(notice.textContent).toContain('Settings could not be saved.');
     expect(sent.filter((envelope) => envelope.type === 'updateSettings').map((envelope) => envelope.payload)).toEqual([
-      { patch: { target: 'flux' } },
+      { patch: { target: 'flux', style: 'none', aspectRatio: DEFAULT_SETTINGS.aspectRatio, variationCount: 1 } },
     ]);
+  });
+});
+
+describe('edits are never lost', () => {
+  it('after a hand edit, a picker change keeps the edit and offers "Rewrite with these settings"', async () => {
+    await jobItem.setValue(capturedJob('ready'));
+    answers.editPrompt = () => ok({ saved: true });
+    answers.regenerate = () => ok({ jobId: 'job-1' });
+    const box = await openPopupOnJob();
+    fireEvent.input(box, { target: { value: 'My own fox, by hand.' } });
+    fireEvent.change(await openPickers(), { target: { value: 'midjourney' } });
+    const kept = await screen.findByTestId('edit-kept');
+    expect(box.value).toBe('My own fox, by hand.');
+    expect(sentTypes()).not.toContain('regenerate');
+
+    fireEvent.click(within(kept).getByRole('button', { name: 'Rewrite with these settings' }));
+    await waitFor(() => expect(sentTypes()).toContain('regenerate'));
+    expect(sent.find((envelope) => envelope.type === 'regenerate')?.payload).toMatchObject({
+      jobId: 'job-1',
+      choice: { target: 'midjourney' },
+    });
+  });
+
+  it('"Keep the old settings" puts the pickers back and sends nothing', async () => {
+    await jobItem.setValue({ ...capturedJob('ready'), edited: true });
+    await openPopupOnJob();
+    fireEvent.change(await openPickers(), { target: { value: 'flux' } });
+    fireEvent.click(await screen.findByRole('button', { name: 'Keep the old settings' }));
+    await waitFor(() => expect(screen.queryByTestId('edit-kept')).toBeNull());
+    expect((screen.getByLabelText('Target') as HTMLSelectElement).value).toBe('gpt-image');
+    expect(sentTypes()).not.toContain('regenerate');
+  });
+});
+
+describe('a finished prompt', () => {
+  it('takes focus and is announced once as "Prompt ready"', async () => {
+    const text = 'A red fox asleep in the snow.';
+    const expanding = startExpanding(newJob('job-1', 'popup-text', 1), { text, originalLength: text.length, shortened: false }, 'm', 2);
+    await jobItem.setValue(expanding);
+    const box = await openPopupOnJob();
+    const live = () => screen.getAllByRole('status').filter((region) => region.textContent === 'Prompt ready');
+    expect(live()).toHaveLength(0);
+    await jobItem.setValue(finishExpanding(expanding, 'A fox curled in fresh snow.', 3));
+    await waitFor(() => expect(box.value).toBe('A fox curled in fresh snow.'));
+    await waitFor(() => expect(document.activeElement).toBe(box));
+    expect(live()).toHaveLength(1);
   });
 });

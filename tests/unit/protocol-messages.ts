@@ -28,6 +28,8 @@ export const DECLARED_MESSAGES = {
   clearJob: true,
   fillGenerator: true,
   expandImage: true,
+  imageKey: true,
+  testImageBackend: true,
 } as const satisfies Record<MessageType, true>;
 
 /** Messages of the protocol that a table (validators, handlers) lacks a function for, and names it has that are no message. */

@@ -12,6 +12,7 @@ import type { ProviderDraft } from '../protocol';
 import { providerForBaseUrl } from '../providers';
 import { loadSettings } from '../settings-store';
 import { fillGenerator } from './handoff-fill';
+import { testImageBackend } from './image-backend-check';
 import { cancelImageRun, startImageRun } from './image-runner';
 import {
   cancelJob,
@@ -25,7 +26,7 @@ import {
   startFromText,
 } from './job-runner';
 import { mutateJobById } from './job-store';
-import { clearKey, moveKey, readKeyStatus, readSavedKey, saveKey } from './key-store';
+import { clearKey, imageKey, moveKey, readKeyStatus, readSavedKey, saveKey } from './key-store';
 import { fetchModels, type ResolvedProvider, reportError, resolveBaseUrl, testBuiltin, testConnection } from './provider-check';
 import { updateSettings } from './settings-writer';
 
@@ -81,6 +82,15 @@ export const handlers: Handlers = {
   listModels: async (draft) => fetchModels(await resolveDraft(draft)),
   generateImage: async (request) => ({ runId: await startImageRun(request) }),
   cancelImage: async ({ runId }) => ({ cancelled: await cancelImageRun(runId) }),
+  testImageBackend: (draft) => testImageBackend(draft),
+  imageKey: async ({ action, apiKey, sessionOnly }) => {
+    if (action === 'save') {
+      if (!apiKey?.trim()) throw new PromptbrushError('missing-key');
+      await imageKey.save(apiKey.trim(), sessionOnly ?? false);
+    } else if (action === 'clear') await imageKey.clear();
+    else if (action === 'move') await imageKey.move(sessionOnly ?? false);
+    return imageKey.status();
+  },
   reuseJob: async ({ jobId }) => {
     const record = await getPrompt(jobId);
     if (!record) throw new PromptbrushError('unknown', 'This entry is no longer in history.');

@@ -47,7 +47,9 @@ export function buildImageRequest(input: ImageInput, model: string, settings: Im
   const aspect = input.aspect ?? DEFAULT_ASPECT;
   const sizeChoice = sizeFor(aspect, caps.sizes);
   const n = Math.max(1, Math.min(settings.count, caps.maxCount));
-  const body: ImageRequestBody = { model, prompt: promptWithExclusions(input), n, size: sizeChoice.size };
+  // The Images API has no negative prompt: it is written into the prompt only when the person asks.
+  const prompt = settings.negativeAsWords ? promptWithExclusions(input) : input.prompt.trim();
+  const body: ImageRequestBody = { model, prompt, n, size: sizeChoice.size };
   if (caps.gptImageParams) {
     body.quality = settings.quality;
     body.output_format = settings.format;

@@ -3,21 +3,19 @@
 // every step in the image run. One generation at a time: a new click replaces (and cancels) the
 // previous one.
 import { browser } from 'wxt/browser';
-import { type JobError, PromptbrushError } from '../errors';
+import { errorRow, type JobError, PromptbrushError, unknownError } from '../errors';
 import type { NewImage, RunImage } from '../history';
 import { clearTransientBytes, keepRunImage, putTransientBytes } from '../history-store';
-import { base64ToBytes, pngDimensions, sniffMime } from '../image-bytes';
-import { capsFor, pickImageModel, retiredModel } from '../image-models';
-import { failRun, finishRun, type ImageRun, interruptRun, newImageRun, showPartial, startGenerating } from '../image-run';
+import { IMAGE_BACKENDS } from '../image-backends';
+import { pngDimensions, sniffMime } from '../image-bytes';
+import { failRun, finishRun, type ImageRun, interruptRun, newImageRun, showProgress, startGenerating } from '../image-run';
 import { DEFAULT_ASPECT, parseSize } from '../image-size';
-import type { ModelInfo } from '../models';
-import { classifyImageError, retiredError } from './classify-image-error';
-import { type GeneratedImage, generateImages } from './image-client';
-import { buildImageRequest, type ImageInput, MAX_IMAGE_PROMPT_CHARS } from './image-request';
+import { IMAGE_ADAPTERS } from './image-backends';
+import type { BackendJob } from './image-backends/types';
+import { type ImageInput, MAX_IMAGE_PROMPT_CHARS } from './image-request';
 import { mutateImageRun, mutateImageRunById } from './image-run-store';
-import { readRunSnapshot } from './key-store';
-import { createClient, listModels } from './model-client';
-import { StreamWatch, streamLimits } from './stream-watch';
+import { readImageRunSnapshot } from './key-store';
+import { reportingBytes, StreamWatch, streamLimits } from './stream-watch';
 
 const now = () => Date.now();
 const newId = () => crypto.randomUUID().replaceAll('-', '');
@@ -38,17 +36,16 @@ export function keepAlive(until: AbortSignal): () => void {
   return stop;
 }
 
-/** The bytes of an image the API sent, with what the run needs to show it. */
-function decodeImage(b64: string, size: string | undefined): { bytes: Uint8Array; mime: string; width: number; height: number } {
-  const bytes = base64ToBytes(b64);
+/** What the run needs to show an image: its format and size, from the bytes where they say. */
+function describeBytes(bytes: Uint8Array, size: string | undefined): { mime: string; width: number; height: number } {
   const mime = sniffMime(bytes) ?? 'application/octet-stream';
   const dims = pngDimensions(bytes) ?? parseSize(size) ?? { width: 0, height: 0 };
-  return { bytes, mime, ...dims };
+  return { mime, ...dims };
 }
 
-async function readModels(baseUrl: string, apiKey: string, signal: AbortSignal): Promise<ModelInfo[]> {
-  const client = createClient({ baseUrl, apiKey, timeoutMs: 15_000, maxRetries: 1 });
-  return listModels(client, signal);
+/** The extension's own origin, named in the launch flags a local server needs. */
+function extensionOrigin(): string {
+  return browser.runtime.getURL('/').replace(/\/$/, '');
 }
 
 /**
@@ -113,85 +110,80 @@ let current: ImageGeneration | null = null;
 
 /**
  * Draws the prompt: reads the settings and the key once (every request goes to that snapshot's
- * endpoint), picks the model, calls the Images API, stores partial and final images.
+ * endpoint), hands the job to the backend's adapter, stores previews and final images.
  */
-async function execute(generation: ImageGeneration, input: ImageInput): Promise<void> {
+async function execute(generation: ImageGeneration, input: ImageInput & { seed?: number }): Promise<void> {
   const { id } = generation;
   let watch: StreamWatch | undefined;
   let stopKeepAlive: () => void = () => undefined;
-  let secrets: string[] = [];
-  let model: string | undefined;
-  let models: ModelInfo[] | undefined;
-  let partials = 0;
   try {
-    const { settings, credential } = await readRunSnapshot();
-    // One deadline for the whole run (model list included); the idle clock starts with the answer.
-    watch = new StreamWatch(streamLimits(settings, MIN_IMAGE_TIMEOUT_S), generation.signal);
-    const { signal } = watch;
+    const { settings, credential, endpoint } = await readImageRunSnapshot();
+    // One deadline for the whole run, and an idle limit once the backend answers (every byte it
+    // sends, every progress report counts); the keep-alive ends with them.
+    const activeWatch = new StreamWatch(streamLimits(settings, MIN_IMAGE_TIMEOUT_S), generation.signal);
+    watch = activeWatch;
+    const { signal } = activeWatch;
     stopKeepAlive = keepAlive(signal);
     if ('error' in credential) throw PromptbrushError.of(credential.error);
-    const { apiKey } = credential;
-    secrets = [apiKey];
-    const chosen = settings.images.model;
-    // The live list says which models exist today; without a choice it is required.
-    try {
-      models = await readModels(settings.baseUrl, apiKey, signal);
-    } catch (error) {
-      if (!chosen) throw error;
-    }
-    model = chosen || pickImageModel(models ?? [], now() / 1000);
-    if (!model) throw new PromptbrushError('no-image-model');
-    const gone = retiredModel(models, model, now() / 1000);
-    if (gone) throw PromptbrushError.of(retiredError(gone));
-    const caps = capsFor(model);
-    const request = buildImageRequest(input, model, settings.images, caps);
-    await generation.write((run) =>
-      startGenerating(
-        run,
-        {
-          model: model as string,
-          modelPicked: !chosen,
-          size: request.sizeChoice.size,
-          sizeApproximate: !request.sizeChoice.exact,
-          ...(request.body.quality ? { quality: request.body.quality } : {}),
-          ...(request.body.output_format ? { format: request.body.output_format } : {}),
-          count: request.body.n,
-          streaming: request.stream,
-        },
-        now(),
-      ),
-    );
-    const { totalMs } = watch.limits;
-    const activeWatch = watch;
-    const client = createClient({
-      baseUrl: settings.baseUrl,
-      apiKey,
-      timeoutMs: totalMs,
-      maxRetries: 1,
-      onActivity: () => activeWatch.activity(),
-    });
-    const images: GeneratedImage[] = await generateImages(client, request, {
-      signal: generation.signal,
-      watch,
-      onPartial: async (b64, index) => {
-        partials++;
-        // A preview is transient: bytes without a history row, cleared when the next run starts.
-        const previewId = `${id}-partial-${index}`;
-        await generation.storePreview(previewId, decodeImage(b64, request.sizeChoice.size).bytes);
-        await generation.write((run) => showPartial(run, { id: previewId, index }, now()));
+    const adapter = IMAGE_ADAPTERS[endpoint.backend];
+    const accepts = IMAGE_BACKENDS[endpoint.backend].accepts;
+    const timeoutS = Math.max(settings.requestTimeoutSeconds, MIN_IMAGE_TIMEOUT_S);
+    const job: BackendJob = {
+      prompt: input.prompt,
+      ...(input.negativePrompt ? { negativePrompt: input.negativePrompt } : {}),
+      aspect: input.aspect ?? DEFAULT_ASPECT,
+      seed: input.seed ?? settings.images.seed,
+      count: Math.min(settings.images.count, accepts.count),
+    };
+    let previews = 0;
+    const result = await adapter.generate(
+      job,
+      settings.images,
+      {
+        baseUrl: endpoint.baseUrl,
+        apiKey: credential.apiKey,
+        timeoutMs: timeoutS * 1000,
+        fetch: reportingBytes(
+          (request, init) => fetch(request, init),
+          () => activeWatch.activity(),
+        ),
+        ...(typeof WebSocket === 'function' ? { WebSocket } : {}),
+        origin: extensionOrigin(),
       },
-    });
+      {
+        signal,
+        nowSeconds: now() / 1000,
+        onPlan: (plan) => generation.write((run) => startGenerating(run, { ...plan, backend: endpoint.backend }, now())),
+        onProgress: async ({ fraction, preview }) => {
+          activeWatch.activity();
+          let partial: ImageRun['partial'];
+          if (preview) {
+            // A preview is transient: bytes without a history row, cleared when the next run starts.
+            partial = { id: `${id}-partial-${previews}`, index: previews++ };
+            await generation.storePreview(partial.id, preview);
+          }
+          await generation.write((run) => showProgress(run, fraction, partial, now()));
+        },
+      },
+    );
     const metas: RunImage[] = [];
-    for (const [index, image] of images.entries()) {
-      // Kept in history with its prompt; a refusal there shows its own notice and never costs the
-      // image: the run then shows transient bytes.
-      const decoded = decodeImage(image.b64, image.size ?? request.sizeChoice.size);
-      metas.push(await generation.keep({ ...decoded, model }, `${id}-${index}`));
+    for (const [index, image] of result.images.entries()) {
+      // Kept in history with how it was drawn; a refusal there shows its own notice and never
+      // costs the image: the run then shows transient bytes.
+      const drawn = {
+        ...describeBytes(image.bytes, image.size),
+        bytes: image.bytes,
+        model: result.model,
+        backend: endpoint.backend,
+        prompt: result.prompt,
+        ...(result.negativePrompt ? { negativePrompt: result.negativePrompt } : {}),
+        ...(image.seed !== undefined ? { seed: image.seed } : {}),
+      };
+      metas.push(await generation.keep(drawn, `${id}-${index}`));
     }
     await generation.write((run) => finishRun(run, metas, now()));
   } catch (error) {
-    const jobError = classifyImageError(watch?.reason ?? error, { model, models, partials, nowSeconds: now() / 1000, secrets });
-    await generation.write((run) => failRun(run, jobError, now()));
+    await generation.write((run) => failRun(run, errorRow(watch?.reason ?? error, unknownError), now()));
   } finally {
     watch?.dispose();
     stopKeepAlive();
@@ -201,6 +193,8 @@ async function execute(generation: ImageGeneration, input: ImageInput): Promise<
 
 export interface ImageJobRequest extends ImageInput {
   jobId: string;
+  /** "Same seed": draw with this seed instead of the settings' own. */
+  seed?: number;
 }
 
 /** Why a prompt cannot be sent at all, before any request. */
@@ -221,17 +215,20 @@ export async function startImageRun(request: ImageJobRequest): Promise<string> {
     ...(request.negativePrompt?.trim() ? { negativePrompt: request.negativePrompt.trim() } : {}),
     aspect: request.aspect ?? DEFAULT_ASPECT,
   };
+  const seed = request.seed;
   await clearTransientBytes().catch(() => undefined);
   const { id, jobId } = generation;
   await mutateImageRun(() =>
-    generation.isCurrent ? newImageRun(id, { jobId, ...input, aspect: input.aspect ?? DEFAULT_ASPECT }, now()) : undefined,
+    generation.isCurrent
+      ? newImageRun(id, { jobId, ...input, aspect: input.aspect ?? DEFAULT_ASPECT, ...(seed !== undefined ? { seed } : {}) }, now())
+      : undefined,
   );
   const problem = promptProblem(input.prompt);
   // Shown in the popup like any other failure (the run carries it), never a silent refusal.
   if (problem) {
     await generation.write((run) => failRun(run, problem, now()));
     generation.end();
-  } else void execute(generation, input);
+  } else void execute(generation, { ...input, ...(seed !== undefined ? { seed } : {}) });
   return id;
 }
 

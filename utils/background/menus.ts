@@ -25,17 +25,29 @@ export function targetMenuId(target: TargetId, root: string = MENU_ROOT_ID): str
   return `${root}/target/${target}`;
 }
 
-export function menuItems(defaultTarget: TargetId = DEFAULT_TARGET, { images = false }: { images?: boolean } = {}): MenuItem[] {
+/** The menu's words: English by default; the background passes the person's language. */
+export interface MenuWords {
+  root: (context: MenuContext, english: string) => string;
+  forTarget: (target: TargetId, english: string) => string;
+  asDefault: (title: string) => string;
+}
+
+const ENGLISH: MenuWords = {
+  root: (_, english) => english,
+  forTarget: (_, english) => english,
+  asDefault: (title) => `${title} (default)`,
+};
+
+export function menuItems(
+  defaultTarget: TargetId = DEFAULT_TARGET,
+  { images = false, words = ENGLISH }: { images?: boolean; words?: MenuWords } = {},
+): MenuItem[] {
   return SOURCES.filter(({ context }) => context === 'selection' || images).flatMap(({ root, title, context }) => [
-    { id: root, title, contexts: [context] } as MenuItem,
-    ...targetMenuEntries(defaultTarget).map(
-      ({ target, title }, index): MenuItem => ({
-        id: targetMenuId(target, root),
-        parentId: root,
-        title: index === 0 ? `${title} (default)` : title,
-        contexts: [context],
-      }),
-    ),
+    { id: root, title: words.root(context, title), contexts: [context] } as MenuItem,
+    ...targetMenuEntries(defaultTarget).map(({ target, title }, index): MenuItem => {
+      const shown = words.forTarget(target, title);
+      return { id: targetMenuId(target, root), parentId: root, title: index === 0 ? words.asDefault(shown) : shown, contexts: [context] };
+    }),
   ]);
 }
 

@@ -1,8 +1,11 @@
-// "Test connection" and the live model list, for the options page. No browser APIs: the
-// background passes what it knows (key, host access, the built-in model's API).
-import { BUILTIN_STATES, builtinState, classifyBuiltinError, type LanguageModelApi } from '../builtin-model';
+// "Test connection" and the live model list, for the options page. No browser APIs but the
+// words (browser.i18n, utils/i18n.ts): the background passes what it knows (key, host access,
+// the built-in model's API).
+import { builtinState, classifyBuiltinError, type LanguageModelApi } from '../builtin-model';
 import { ERROR_KINDS } from '../error-kinds';
+import { errorLine } from '../error-words';
 import { errorRow, type JobError, PromptbrushError } from '../errors';
+import { formatDay, t, tn } from '../i18n';
 import { NO_KEY } from '../key-policy';
 import { isRetired, type ModelInfo, pickChatModel, usableChatModels } from '../models';
 import type { ConnectionReport } from '../protocol';
@@ -54,7 +57,7 @@ export function reportError(error: JobError): ConnectionReport {
   return {
     ok: false,
     errorKind: error.kind,
-    message: `${info.title}: ${info.message}${error.detail ? ` (${error.detail})` : ''}`,
+    message: errorLine(error),
     ...('help' in info && info.help ? { help: info.help } : {}),
   };
 }
@@ -70,8 +73,6 @@ export async function fetchModels(provider: ResolvedProvider): Promise<ModelList
   }
 }
 
-const day = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 10);
-
 /**
  * A minimal real call: list the models, check the chosen one is offered and not retired, then
  * ask it for one word (non-streaming). Reports in words what worked, or what failed and why.
@@ -83,14 +84,12 @@ export async function testConnection(provider: ResolvedProvider, nowSeconds: num
     const { models, listed } = await fetchModels(provider);
     const chat = usableChatModels(models, nowSeconds);
     const chosen = provider.chatModel?.trim() || pickChatModel(models, nowSeconds);
-    const listing = listed
-      ? `${chat.length} chat model${chat.length === 1 ? ' is' : 's are'} available`
-      : 'the endpoint does not list its models';
+    const listing = listed ? tn('test_models_available', chat.length) : t('test_models_unlisted');
     if (!chosen) {
       return {
         ok: false,
         errorKind: 'model-not-found',
-        message: `Connected to ${provider.baseUrl}, but ${listing}: type the id of the model to use.`,
+        message: t('test_no_model', provider.baseUrl, listing),
       };
     }
     const entry = models.find((m) => m.id === chosen);
@@ -98,24 +97,24 @@ export async function testConnection(provider: ResolvedProvider, nowSeconds: num
       return {
         ok: false,
         errorKind: 'model-not-found',
-        message: `Connected to ${provider.baseUrl}, but it does not offer the model "${chosen}". Pick one of the ${chat.length} chat models it lists.`,
+        message: t('test_model_not_offered', provider.baseUrl, chosen, chat.length),
       };
     }
     if (entry && isRetired(entry, nowSeconds)) {
       return {
         ok: false,
         errorKind: 'model-not-found',
-        message: `Connected to ${provider.baseUrl}, but the model "${chosen}" was retired on ${day(entry.shutdownDate!)}. Pick another one.`,
+        message: t('test_model_retired', provider.baseUrl, chosen, formatDay(entry.shutdownDate!)),
       };
     }
     const asked = Date.now();
     await clientFor(provider).chat.completions.create({ model: chosen, messages: [{ role: 'user', content: 'Reply with the word OK.' }] });
-    const key = provider.apiKey === NO_KEY ? 'no key is needed' : 'the key works';
-    const retiring = entry?.shutdownDate ? ` Note: "${chosen}" is scheduled to retire on ${day(entry.shutdownDate)}.` : '';
+    const key = provider.apiKey === NO_KEY ? t('test_no_key_needed') : t('test_key_works');
+    const retiring = entry?.shutdownDate ? ` ${t('test_model_retiring', chosen, formatDay(entry.shutdownDate))}` : '';
     return {
       ok: true,
       model: chosen,
-      message: `Connected to ${provider.baseUrl} in ${asked - started} ms: ${key}, ${listing}, and "${chosen}" answered in ${Date.now() - asked} ms.${retiring}`,
+      message: `${t('test_connected', provider.baseUrl, asked - started, key, listing, chosen, Date.now() - asked)}${retiring}`,
     };
   } catch (error) {
     return reportError(describe(error, provider));
@@ -125,7 +124,7 @@ export async function testConnection(provider: ResolvedProvider, nowSeconds: num
 /** "Test connection" for Chrome's built-in model: is it there, and does it answer? */
 export async function testBuiltin(api: LanguageModelApi | undefined): Promise<ConnectionReport> {
   const state = await builtinState(api);
-  if (state !== 'available') return { ...reportError({ kind: 'builtin-unavailable' }), message: BUILTIN_STATES[state].text };
+  if (state !== 'available') return { ...reportError({ kind: 'builtin-unavailable' }), message: t(`builtin_${state}`) };
   const started = Date.now();
   try {
     await streamWithBuiltin(
@@ -135,7 +134,7 @@ export async function testBuiltin(api: LanguageModelApi | undefined): Promise<Co
     );
     return {
       ok: true,
-      message: `Chrome's built-in model answered on this device in ${Date.now() - started} ms. No key is needed and nothing leaves this computer.`,
+      message: t('test_builtin_ok', Date.now() - started),
     };
   } catch (error) {
     return reportError(errorRow(error, classifyBuiltinError));

@@ -3,6 +3,7 @@
 import { browser } from 'wxt/browser';
 import { capsFromSettings, isRecordable } from '../history';
 import { enforceHistoryCaps, recordPrompt } from '../history-store';
+import { keyPart, t } from '../i18n';
 import { isRunning, markInterrupted } from '../job';
 import { watchJob } from '../job-item';
 import { CAPTURE_COMMAND } from '../manifest';
@@ -18,14 +19,23 @@ import { recoverImageRun } from './image-runner';
 import { startFromTab, type TabCapture } from './job-runner';
 import { mutateJob } from './job-store';
 import { moveLegacyImages } from './legacy-images';
-import { menuClickToCapture, menuItems } from './menus';
+import { type MenuWords, menuClickToCapture, menuItems } from './menus';
 import { restrictStorageToExtension } from './storage-access';
+
+/** The context menu in the person's language (public/_locales). */
+function menuWords(): MenuWords {
+  return {
+    root: (context) => (context === 'image' ? t('menu_root_image') : t('menu_root')),
+    forTarget: (target) => t(`menu_for_${keyPart(target)}`),
+    asDefault: (title) => t('menu_default', title),
+  };
+}
 
 /** (Re)creates the context menu, the person's default target first (and the image entry unless it is off). */
 async function createMenus(): Promise<void> {
   const { target, imageSource } = await loadSettings();
   await browser.contextMenus.removeAll();
-  for (const item of menuItems(target, { images: imageSource })) browser.contextMenus.create(item);
+  for (const item of menuItems(target, { images: imageSource, words: menuWords() })) browser.contextMenus.create(item);
 }
 
 /** Keeps the menu in step with the default target chosen in the popup or options, and the image switch. */
@@ -109,9 +119,11 @@ export function wireBackground(): void {
   void restrictStorageToExtension();
   browser.runtime.onInstalled.addListener(({ reason }) => {
     void createMenus();
-    // First install: Settings is where everything starts (provider and key). Not in the e2e
-    // build, whose every test run is a fresh install.
-    if (reason === 'install' && import.meta.env.MODE !== 'e2e') void browser.runtime.openOptionsPage();
+    // First install: the welcome (provider, key, a first try). Not in the e2e build, whose every
+    // test run is a fresh install.
+    if (reason === 'install' && import.meta.env.MODE !== 'e2e') {
+      void browser.tabs.create({ url: browser.runtime.getURL('/options.html#welcome' as '/options.html') });
+    }
   });
   // Firefox's event pages may start without the menu it had: make sure it is there.
   browser.runtime.onStartup.addListener(() => void createMenus());
