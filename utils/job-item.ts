@@ -1,11 +1,7 @@
 // Browser glue: the current job as the pages read it — one storage.session item, written only by
 // the background (utils/background/job-store.ts), so a closed popup or a stopped worker loses nothing.
 import { storage } from 'wxt/utils/storage';
-import { isAspectRatioId } from './aspect-ratios';
-import { isErrorKind } from './error-kinds';
 import { type Job, RUNNING_STATUSES } from './job';
-import { isStyleId } from './styles';
-import { isTargetId } from './targets';
 
 export const jobItem = storage.defineItem<Job | null>('session:job', { fallback: null });
 
@@ -25,12 +21,12 @@ export function jobShapeProblem(job: unknown): string | null {
   if (!isText(job.prompt) || typeof job.edited !== 'boolean') return 'malformed prompt';
   for (const key of ['model', 'negativePrompt']) if (!optional(job[key], isText)) return `${key} is not text`;
   for (const key of ['variations', 'variationNegatives']) if (!optional(job[key], isTexts)) return `${key} is not a list of texts`;
-  if (!optional(job.target, isTargetId) || !optional(job.style, isStyleId) || !optional(job.aspectRatio, isAspectRatioId)) {
-    return 'unknown craft choice';
-  }
+  // Types only: the tables of targets, styles, ratios and errors load later in the popup (and
+  // every lookup in them falls back on an unknown id); the background rebuilds jobs field by field.
+  for (const key of ['target', 'style', 'aspectRatio']) if (!optional(job[key], isText)) return 'malformed craft choice';
   if (!optional(job.variationCount, Number.isInteger)) return 'malformed takes';
   if (!optional(job.source, (v) => isObject(v) && isText(v.text))) return 'malformed source';
-  if (!optional(job.error, (v) => isObject(v) && isErrorKind(v.kind))) return 'malformed error';
+  if (!optional(job.error, (v) => isObject(v) && isText(v.kind))) return 'malformed error';
   if (!optional(job.waiting, (v) => isObject(v) && typeof v.until === 'number')) return 'malformed retry wait';
   return null;
 }

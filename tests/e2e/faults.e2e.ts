@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ERROR_KINDS, type ErrorKind } from '../../utils/error-kinds';
 import { DEFAULT_REPLY, runawayReply, STREAM_ERRORS } from '../fixtures/fake-openai';
-import { configure, openPopup, type Session, startSession, storedJob } from './harness';
+import { configure, openComposer, openPopup, type Session, startSession, storedJob } from './harness';
 
 let session: Session;
 
@@ -23,7 +23,7 @@ const TEXT = 'A lighthouse keeper climbing the stairs in a storm.';
 
 async function writeFromPopup(text = TEXT): Promise<Page> {
   const popup = await openPopup(session);
-  await popup.getByTestId('composer').fill(text);
+  await (await openComposer(popup)).fill(text);
   await popup.getByRole('button', { name: 'Write prompt' }).click();
   return popup;
 }
@@ -76,6 +76,7 @@ describe('streams that never end', () => {
     await noticeOf(popup, 'stalled', 15_000);
     expect(session.server.chatRequests()).toHaveLength(1);
     session.server.reset();
+    await (await openComposer(popup)).fill(TEXT);
     await popup.getByRole('button', { name: 'Write prompt' }).click();
     await expect.poll(() => popup.getByTestId('prompt').inputValue(), { timeout: 10_000 }).toBe(DEFAULT_REPLY);
     expect(session.server.chatRequests()).toHaveLength(1);

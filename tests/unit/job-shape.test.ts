@@ -75,7 +75,7 @@ describe('the pages’ quick check', () => {
   it('passes every valid job and names what breaks the pages', () => {
     expect(jobShapeProblem(FULL)).toBeNull();
     expect(jobShapeProblem({ ...FULL, negativePrompt: 42 })).toBe('negativePrompt is not text');
-    expect(jobShapeProblem({ ...FULL, target: 'dall-e-9' })).toBe('unknown craft choice');
+    expect(jobShapeProblem({ ...FULL, target: 42 })).toBe('malformed craft choice');
     expect(jobShapeProblem({ ...FULL, source: 'x' })).toBe('malformed source');
     expect(jobShapeProblem('nonsense')).toBe('no job');
   });
