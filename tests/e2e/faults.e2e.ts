@@ -145,7 +145,8 @@ describe('errors inside a 200', () => {
     session.server.chat.htmlPage = true;
     const popup = await writeFromPopup();
     await noticeOf(popup, 'not-an-api', 10_000);
-    expect(await popup.getByTestId('prompt').inputValue()).toBe('');
+    expect(await storedJob(session)).toMatchObject({ status: 'error', prompt: '' });
+    expect(await popup.getByTestId('prompt').count()).toBe(0);
     await retryCompletes(popup);
     await popup.close();
   });
