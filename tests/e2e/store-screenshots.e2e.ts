@@ -149,8 +149,9 @@ describe('store screenshots (1280 × 800)', () => {
     const popup = await openPopup(session);
     await popup.setViewportSize({ width: 420, height: 600 });
     await expect.poll(() => popup.getByTestId('source-text').textContent(), { timeout: 15_000 }).toContain('Paper lanterns');
-    await expect.poll(() => popup.getByTestId('prompt').inputValue(), { timeout: 15_000 }).toContain('paper lanterns');
-    expect(await popup.getByTestId('prompt').inputValue()).toContain('--ar 3:2');
+    // The whole prompt, parameters last: wait for the end of the stream, not its first words.
+    await expect.poll(() => popup.getByTestId('prompt').inputValue(), { timeout: 15_000 }).toContain('--ar 3:2');
+    expect(await popup.getByTestId('prompt').inputValue()).toContain('paper lanterns');
     await composeWithPopup(await page.screenshot(), await popup.screenshot(), '2-midjourney-prompt.png');
     await popup.close();
   });
