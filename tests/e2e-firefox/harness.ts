@@ -129,28 +129,41 @@ export async function restartFirefox(session: FirefoxSession): Promise<void> {
  * and the page's own content is awaited instead.
  */
 export async function openExtensionPage(session: FirefoxSession, path: string, readySelector = 'body *'): Promise<Page> {
-  const page = await session.browser.newPage();
   const url = `${EXTENSION_ORIGIN}/${path}`;
-  page.goto(url).catch(() => undefined);
-  // Polling runs while the tab leaves about:blank; an evaluation that meets the old document being
-  // torn down fails inside WebDriver BiDi ("right-hand side of 'in' should be an object") instead of
-  // being retried. Such a failure says nothing about the page: poll again until the deadline.
-  const deadline = Date.now() + 15_000;
+  const deadline = Date.now() + 20_000;
   for (;;) {
+    const page = await session.browser.newPage();
+    page.goto(url).catch(() => undefined);
     try {
+      await waitForLoadedUrl(page, url, deadline);
       await page.waitForFunction(
         (url, selector) => location.href === url && document.readyState === 'complete' && document.querySelector(selector) !== null,
         { timeout: Math.max(1_000, deadline - Date.now()), polling: 100 },
         url,
         readySelector,
       );
-      break;
+      return page;
     } catch (error) {
+      // An evaluation that meets the old document being torn down fails inside WebDriver BiDi
+      // ("right-hand side of 'in' should be an object") and every later evaluation in that tab can
+      // fail the same way, so retrying in place does not help: start again in a fresh tab.
+      await page.close().catch(() => undefined);
       const cause = (error as { cause?: unknown }).cause;
       if (Date.now() >= deadline || !/Protocol error/.test(`${error} ${cause ?? ''}`)) throw error;
     }
   }
-  return page;
+}
+
+/**
+ * Waits, without evaluating anything in the tab, until its document at `url` has loaded: the
+ * browsing context reports the address only from the new document's DOMContentLoaded on, so
+ * evaluations after this no longer land in the about:blank document being replaced.
+ */
+async function waitForLoadedUrl(page: Page, url: string, deadline: number): Promise<void> {
+  while (page.url() !== url) {
+    if (Date.now() >= deadline) throw new Error(`${url} did not load within the deadline (the tab shows ${page.url()})`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /**

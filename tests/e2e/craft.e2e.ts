@@ -190,6 +190,8 @@ describe('prompt craft in the popup', () => {
     await popup.getByLabel('Style').selectOption('watercolor');
     await expect.poll(() => session.server.chatRequests().length).toBe(2);
     await popup.getByLabel('Variations').selectOption('3');
+    // The style's prompt already equals the first take: wait for the request that asks for three.
+    await expect.poll(() => session.server.chatRequests().length).toBe(3);
 
     // The first take is the prompt; the cards show the two others, not the one in use again.
     const cards = popup.getByTestId('variation');
