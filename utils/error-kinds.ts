@@ -79,6 +79,23 @@ export const ERROR_KINDS = {
     action: 'retry',
     field: 'timeout',
   },
+  stalled: {
+    title: 'The answer stopped coming',
+    message: 'The provider went silent mid-answer. The text so far is kept: retry, or allow longer silences in Settings.',
+    action: 'retry',
+    field: 'idle-timeout',
+  },
+  'stream-error': {
+    title: 'The provider stopped with an error',
+    message: 'The provider reported an error mid-answer. The text so far is kept: retry, or try another model.',
+    action: 'retry',
+  },
+  'not-an-api': {
+    title: 'A web page answered instead of the API',
+    message: 'A Wi-Fi login page, proxy or firewall may be in the way, or the base URL is a website. Check both, then retry.',
+    action: 'retry',
+    field: 'base-url',
+  },
   offline: {
     title: 'Cannot reach the provider',
     message:
@@ -269,6 +286,11 @@ export const ERROR_KINDS = {
   'history-failed': {
     title: 'History could not be saved',
     message: 'Saving to history failed. The current result is still here; export your history if you want to keep a copy.',
+    action: 'none',
+  },
+  'damaged-job': {
+    title: 'A stored prompt could not be read',
+    message: 'It was in a shape this version cannot read, so it was set aside. Write a new prompt.',
     action: 'none',
   },
   'part-not-loaded': {

@@ -1,14 +1,17 @@
 // The export file: prompts (whole job snapshots) and images (bytes as base64) in one JSON file,
 // and the validation of a file being imported, record by record. Pure.
 import { byteSize, IMAGE_MIME_TYPES, type ImageMime, type ImageRecord, type ImageWithBytes, type PromptRecord } from './history';
-import { IMAGE_VIA, MAX_THUMB_CHARS, splitDataUrl } from './image-source';
+import { MAX_THUMB_CHARS, splitDataUrl } from './image-source';
 import type { Job } from './job';
+import { MAX_JOB_PROMPT_CHARS as MAX_PROMPT_CHARS, parseJob } from './job-shape';
 
 export const EXPORT_FORMAT = 'promptbrush-history';
 export const EXPORT_VERSION = 1;
 /** Largest image accepted from a file. */
 export const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
-const MAX_PROMPT_CHARS = 100_000;
+/** Largest file read at all (a browser cannot hold a much larger text), and most records in one. */
+export const MAX_IMPORT_BYTES = 400 * 1024 * 1024;
+export const MAX_IMPORT_RECORDS = 20_000;
 
 export interface ExportedPrompt {
   id: string;
@@ -120,8 +123,6 @@ const isId = (v: unknown): v is string => typeof v === 'string' && /^[A-Za-z0-9_
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 const isSide = (v: unknown): v is number => Number.isInteger(v) && (v as number) > 0 && (v as number) <= 16_384;
 
-const optText = (v: unknown) => v === undefined || typeof v === 'string';
-
 /** A thumbnail kept with a source image: empty, or a small data URL whose bytes are the image it says. */
 export function isThumbnail(value: unknown): boolean {
   if (value === '') return true;
@@ -131,43 +132,22 @@ export function isThumbnail(value: unknown): boolean {
   return !!bytes && bytes.length > 0 && sniffImage(bytes) === parts.mime;
 }
 
-/** What a job keeps of a source image: the facts of what was sent, and a thumbnail checked like any image. */
-function isSourceImage(image: unknown): boolean {
-  if (!isObject(image) || !(IMAGE_VIA as readonly unknown[]).includes(image.via)) return false;
-  const sides = [image.width, image.height, image.originalWidth, image.originalHeight];
-  if (!sides.every(isSide) || !Number.isInteger(image.bytes) || typeof image.mime !== 'string') return false;
-  return isThumbnail(image.thumbnail) && optText(image.srcUrl) && optText(image.name);
-}
-
-/** The captured source as the popup shows it: text, optional title, address and note, or an image. */
-function isSource(source: unknown): boolean {
-  if (!isObject(source) || typeof source.text !== 'string') return false;
-  if (!optText(source.title) || !optText(source.url) || !optText(source.contextNote)) return false;
-  if (source.image !== undefined && !isSourceImage(source.image)) return false;
-  return typeof source.originalLength === 'number' && typeof source.shortened === 'boolean';
-}
-
-/** Why a job snapshot cannot be taken back, or null when it can. */
-function jobProblem(job: unknown, id: string): string | null {
-  if (!isObject(job)) return 'no job in the record';
-  if (job.id !== id) return 'the job id does not match the record id';
-  if (typeof job.status !== 'string' || !/^[a-z-]{1,24}$/.test(job.status)) return 'unknown job status';
-  if (typeof job.prompt !== 'string' || job.prompt.trim() === '') return 'no prompt text';
-  if (job.prompt.length > MAX_PROMPT_CHARS) return 'prompt too long';
-  if (!isTime(job.createdAt) || !isTime(job.updatedAt)) return 'missing times';
-  if (job.source !== undefined && !isSource(job.source)) return 'malformed source';
-  if (job.model !== undefined && typeof job.model !== 'string') return 'malformed model';
-  if (job.edited !== undefined && typeof job.edited !== 'boolean') return 'malformed job';
-  return null;
-}
-
+/**
+ * A prompt record: its job rebuilt from whitelisted fields only (utils/job-shape.ts), with the
+ * defaults older exports left out. A field of the wrong type rejects the record with its reason.
+ */
 function parsePrompt(raw: unknown): PromptRecord | string {
   if (!isObject(raw)) return 'not an object';
   if (!isId(raw.id)) return 'missing or malformed id';
   if (!isTime(raw.createdAt)) return 'missing time';
-  const problem = jobProblem(raw.job, raw.id);
-  if (problem) return problem;
-  const job = { edited: false, trigger: 'popup-text', ...(raw.job as Raw) } as unknown as Job;
+  if (!isObject(raw.job)) return 'no job in the record';
+  if (raw.job.id !== raw.id) return 'the job id does not match the record id';
+  const parsed = parseJob({ edited: false, trigger: 'popup-text', ...raw.job });
+  if ('problem' in parsed) return parsed.problem;
+  const { job } = parsed;
+  if (job.prompt.trim() === '') return 'no prompt text';
+  // A source image's thumbnail is shown: its bytes must be the image it says.
+  if (job.source?.image && !isThumbnail(job.source.image.thumbnail)) return 'malformed source image';
   const updatedAt = isTime(raw.updatedAt) ? raw.updatedAt : raw.createdAt;
   return { id: raw.id, createdAt: raw.createdAt, updatedAt, job, size: byteSize(job) };
 }
@@ -198,11 +178,20 @@ function parseImage(raw: unknown): ParsedImport['images'][number] | string {
   return { ...meta, bytes };
 }
 
+/** Why a file of this size is not read at all, or null. Checked before the file is read or parsed. */
+export function importTooLarge(bytes: number): string | null {
+  if (bytes <= MAX_IMPORT_BYTES) return null;
+  const mb = (n: number) => `${Math.round(n / (1024 * 1024)).toLocaleString('en')} MB`;
+  return `This file is ${mb(bytes)}; Promptbrush imports files of up to ${mb(MAX_IMPORT_BYTES)}. Nothing was imported: export a smaller history (lower its size in Settings first) and try again.`;
+}
+
 /**
  * Reads an export file. A file that is not one at all gives an error; otherwise every record is
  * checked on its own, and the bad ones are listed with the reason instead of failing the rest.
  */
 export function parseImport(text: string): ParsedImport | { error: string } {
+  const tooBig = importTooLarge(text.length);
+  if (tooBig) return { error: tooBig };
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -214,6 +203,12 @@ export function parseImport(text: string): ParsedImport | { error: string } {
     return { error: `This export was made by a newer Promptbrush (format ${String(data.version)}): update the extension first.` };
   }
   if (!Array.isArray(data.prompts) || !Array.isArray(data.images)) return { error: 'The file has no prompts or images list.' };
+  const records = data.prompts.length + data.images.length;
+  if (records > MAX_IMPORT_RECORDS) {
+    return {
+      error: `This file holds ${records.toLocaleString('en')} records; Promptbrush imports at most ${MAX_IMPORT_RECORDS.toLocaleString('en')} at once. Nothing was imported.`,
+    };
+  }
   const result: ParsedImport = { prompts: [], images: [], rejected: [] };
   const seen = new Set<string>();
   data.prompts.forEach((raw, index) => {

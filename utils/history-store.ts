@@ -80,25 +80,79 @@ export function historyError(error: unknown): HistoryError {
   return new HistoryError('unknown', (error as Error)?.message ?? String(error));
 }
 
-/** Runs `work` on this context's connection; whatever it throws comes out as a HistoryError. */
+/** A connection that the browser or another context closed under us: worth one reopen. */
+function isClosedConnection(error: unknown): boolean {
+  const name = (error as { name?: string } | null)?.name;
+  return name === 'InvalidStateError' || name === 'TransactionInactiveError' || (error as Error)?.message?.includes('closing') === true;
+}
+
+/**
+ * Runs `work` on this context's connection; whatever it throws comes out as a HistoryError. A
+ * connection found closed (the browser terminated it, or another context upgraded the database)
+ * is reopened and the work retried once. A full disk is not retried: it is `storage-full`.
+ */
 async function withDb<T>(work: (db: Db) => Promise<T>): Promise<T> {
   try {
     return await work(await connection());
   } catch (error) {
-    throw historyError(error);
+    if (isQuotaError(error) || !isClosedConnection(error)) throw historyError(error);
+    forget();
+    try {
+      return await work(await connection());
+    } catch (again) {
+      throw historyError(again);
+    }
   }
 }
 
 let shared: Promise<Db> | null = null;
 
-/** One connection per context, opened (and on first use created) on first need. */
-function connection(): Promise<Db> {
+/** Drops this context's connection (closed or closing): the next use opens a new one. */
+function forget(): void {
+  const open = shared;
+  shared = null;
+  void open?.then((db) => db.close()).catch(() => undefined);
+}
+
+/** How long an open may wait for another context to let go of an older version. */
+const BLOCKED_MS = 10_000;
+
+/**
+ * One connection per context, opened (and on first use created) on first need. It yields to
+ * others: when another context (a newer version of the extension) needs to upgrade the database,
+ * this connection closes (`versionchange`) and the next use reopens; when the browser ends it
+ * (`terminated`), the next use reopens too. An open held up by an older connection elsewhere
+ * (`blocked`) gives up after a while with a message saying why. Exported for tests only.
+ */
+export function connection(): Promise<Db> {
   if (typeof indexedDB === 'undefined') return Promise.reject(new HistoryError('unknown', 'This browser context has no IndexedDB.'));
-  shared ??= openDB<HistorySchema>(HISTORY_DB, VERSION, { upgrade }).catch((error) => {
-    shared = null;
-    throw error;
+  if (shared) return shared;
+  let blockedTimer: ReturnType<typeof setTimeout> | undefined;
+  const opening = new Promise<Db>((resolve, reject) => {
+    openDB<HistorySchema>(HISTORY_DB, VERSION, {
+      upgrade,
+      blocked: () => {
+        blockedTimer = setTimeout(
+          () =>
+            reject(
+              new HistoryError('unknown', 'History is held open by another Promptbrush page of an older version: close it and try again.'),
+            ),
+          BLOCKED_MS,
+        );
+      },
+      blocking: () => {
+        if (shared === opening) forget();
+      },
+      terminated: () => {
+        if (shared === opening) shared = null;
+      },
+    }).then(resolve, reject);
+  }).finally(() => clearTimeout(blockedTimer));
+  shared = opening;
+  opening.catch(() => {
+    if (shared === opening) shared = null;
   });
-  return shared;
+  return opening;
 }
 
 function upgrade(db: Db): void {
@@ -207,7 +261,12 @@ export function exportHistory(now: Date): Promise<{ json: string; prompts: numbe
   });
 }
 
-/** Adds what an export file holds; a record already here (same id) is left alone and counted. Caps apply after. */
+/**
+ * Adds what an export file holds; a record already here (same id) is left alone and counted.
+ * The caps are applied before anything is written: the oldest entries — already here or from the
+ * file — that would not fit are left out (and the ones already here deleted first), so an import
+ * larger than the caps never fills the disk and fails half-way.
+ */
 export async function importHistory(text: string): Promise<ImportReport | { error: string }> {
   const parsed = parseImport(text);
   if ('error' in parsed) return parsed;
@@ -218,26 +277,27 @@ export async function importHistory(text: string): Promise<ImportReport | { erro
     images.push({ ...image, size: image.bytes.length + (thumb?.bytes.length ?? 0), ...(thumb ? { thumb } : {}) });
   }
   const report = await withDb(async (db) => {
-    const counts = { prompts: 0, images: 0, skipped: 0 };
+    const read = db.transaction(['prompts', 'images'], 'readonly');
+    const [prompts, imageRows] = await Promise.all([read.objectStore('prompts').getAll(), read.objectStore('images').getAll()]);
+    const known = new Set([...prompts.map((p) => `p:${p.id}`), ...imageRows.map((i) => `i:${i.id}`)]);
+    const newPrompts = parsed.prompts.filter((p) => !known.has(`p:${p.id}`));
+    const newImages = images.filter((i) => !known.has(`i:${i.id}`));
+    const skipped = parsed.prompts.length - newPrompts.length + images.length - newImages.length;
+    const drop = new Set(planEviction(groupEntries([...prompts, ...newPrompts], [...imageRows, ...newImages]), caps));
+    await deleteIn(
+      db,
+      [...new Set([...prompts.map((p) => p.id), ...imageRows.map((i) => i.jobId)])].filter((id) => drop.has(id)),
+    );
+    const keptPrompts = newPrompts.filter((p) => !drop.has(p.id));
+    const keptImages = newImages.filter((i) => !drop.has(i.jobId));
     const tx = db.transaction(['prompts', 'images', 'imageBytes'], 'readwrite');
-    for (const prompt of parsed.prompts) {
-      if (await tx.objectStore('prompts').getKey(prompt.id)) counts.skipped += 1;
-      else {
-        await tx.objectStore('prompts').add(prompt);
-        counts.prompts += 1;
-      }
-    }
-    for (const { bytes, ...record } of images) {
-      if (await tx.objectStore('images').getKey(record.id)) counts.skipped += 1;
-      else {
-        await tx.objectStore('images').add(record);
-        await tx.objectStore('imageBytes').put({ id: record.id, bytes });
-        counts.images += 1;
-      }
+    for (const prompt of keptPrompts) await tx.objectStore('prompts').add(prompt);
+    for (const { bytes, ...record } of keptImages) {
+      await tx.objectStore('images').add(record);
+      await tx.objectStore('imageBytes').put({ id: record.id, bytes });
     }
     await tx.done;
-    const evicted = await capIn(db, caps);
-    return { ...counts, rejected: parsed.rejected, evicted: evicted.length };
+    return { prompts: keptPrompts.length, images: keptImages.length, skipped, rejected: parsed.rejected, evicted: drop.size };
   });
   notifyHistoryChanged();
   return report;

@@ -84,6 +84,8 @@ export interface Job {
   variationNegatives?: string[];
   /** Set while the background waits to retry a rate-limited or failed request (popup countdown). */
   waiting?: RetryWait;
+  /** The answer ran past its length cap: it was cut there, and the prompt made from what arrived. */
+  cut?: boolean;
 }
 
 /** States in which the background is working on the job (lost if the worker stops). */
@@ -103,7 +105,7 @@ export function canRetry(job: Job): boolean {
 }
 
 export function startExpanding(job: Job, source: CapturedSource, model: string, now: number, choice?: CraftChoice): Job {
-  const { negativePrompt: _n, variations: _v, variationNegatives: _vn, ...rest } = job;
+  const { negativePrompt: _n, variations: _v, variationNegatives: _vn, cut: _c, ...rest } = job;
   return { ...rest, ...choice, status: 'expanding', source, model, prompt: '', edited: false, error: undefined, updatedAt: now };
 }
 
@@ -112,7 +114,12 @@ export function appendDelta(job: Job, delta: string, now: number): Job {
   return { ...job, prompt: job.prompt + delta, updatedAt: now };
 }
 
-export function finishExpanding(job: Job, prompt: string, now: number, extras: Omit<CraftedAnswer, 'prompt'> = {}): Job {
+export function finishExpanding(
+  job: Job,
+  prompt: string,
+  now: number,
+  extras: Omit<CraftedAnswer, 'prompt'> & { cut?: boolean } = {},
+): Job {
   return { ...job, ...extras, status: 'ready', prompt, error: undefined, updatedAt: now };
 }
 

@@ -100,6 +100,8 @@ export interface ProtocolMap {
    * one queue with its own changes. Answers the settings as stored after the patch.
    */
   updateSettings: { request: { patch: SettingsPatch }; response: Settings };
+  /** The way out of a page that could not render: stop and forget the current job. */
+  clearJob: { request: Record<string, never>; response: { cleared: boolean } };
   /**
    * "Open in X" for a fill row: open (or focus) the site, put the prompt in its box, focus it.
    * Sent after the popup copied the prompt and the person allowed the site (utils/background/handoff-fill.ts).
@@ -272,6 +274,7 @@ export const VALIDATORS: { [T in MessageType]: Validator<T> } = {
     const patch = parseSettingsPatch(p.patch);
     return patch ? { patch } : null;
   },
+  clearJob: empty,
   fillGenerator: (p) =>
     typeof p.generatorId === 'string' &&
     /^[a-z0-9-]{1,40}$/.test(p.generatorId) &&

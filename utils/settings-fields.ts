@@ -7,6 +7,7 @@ export const SETTINGS_FIELDS = {
   'api-key': 'Check the API key',
   'chat-model': 'Choose another model',
   timeout: 'Change the time limit',
+  'idle-timeout': 'Change the wait for a silent answer',
   'max-chars': 'Change the text limit',
   'image-source': 'Turn on prompts from images',
   'image-base-url': 'Check the image address',

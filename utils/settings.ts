@@ -24,6 +24,8 @@ export interface Settings extends CraftSettings {
   maxSelectionChars: number;
   /** Seconds before a model request is abandoned (well under the worker's 5-minute limit). */
   requestTimeoutSeconds: number;
+  /** Seconds a started answer may stay silent (no bytes) before it is given up as stalled. */
+  idleTimeoutSeconds: number;
   /** History cap: most entries kept (one entry = one prompt and its images); oldest go first. */
   historyMaxItems: number;
   /** History cap: most megabytes kept (image bytes dominate); oldest entries go first. */
@@ -58,6 +60,7 @@ export const DEFAULT_SETTINGS: Settings = {
   chatModel: '',
   maxSelectionChars: 8000,
   requestTimeoutSeconds: 90,
+  idleTimeoutSeconds: 30,
   images: DEFAULT_IMAGE_SETTINGS,
   generators: validateGenerators(undefined),
   context: { title: true, url: true, urlQuery: false, heading: true, surrounding: true },
@@ -70,6 +73,7 @@ export const DEFAULT_SETTINGS: Settings = {
 export const LIMITS = {
   maxSelectionChars: { min: 200, max: 100_000 },
   requestTimeoutSeconds: { min: 10, max: 240 },
+  idleTimeoutSeconds: { min: 5, max: 240 },
   historyMaxItems: { min: 10, max: 10_000 },
   historyMaxMB: { min: 5, max: 5_000 },
 } as const;
@@ -99,6 +103,7 @@ export function validateSettings(input: unknown): Settings {
     chatModel: text(raw.chatModel, DEFAULT_SETTINGS.chatModel, 200),
     maxSelectionChars: clampInt(raw.maxSelectionChars, LIMITS.maxSelectionChars, DEFAULT_SETTINGS.maxSelectionChars),
     requestTimeoutSeconds: clampInt(raw.requestTimeoutSeconds, LIMITS.requestTimeoutSeconds, DEFAULT_SETTINGS.requestTimeoutSeconds),
+    idleTimeoutSeconds: clampInt(raw.idleTimeoutSeconds, LIMITS.idleTimeoutSeconds, DEFAULT_SETTINGS.idleTimeoutSeconds),
     images: validateImageSettings(raw.images),
     generators: validateGenerators(raw.generators),
     context: validateContext(raw.context),

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { exportFileName } from '../../utils/history-file';
+import { exportFileName, importTooLarge } from '../../utils/history-file';
 import { exportHistory, historyError, importHistory } from '../../utils/history-store';
 import { t, tn } from '../../utils/i18n';
 import { describeImport } from './import-report';
@@ -42,6 +42,9 @@ export function HistoryTransfer() {
   const importFile = (file: File | undefined) =>
     file &&
     run(async () => {
+      // Checked before the file is read: a huge file would only freeze the page.
+      const tooBig = importTooLarge(file.size);
+      if (tooBig) return { tone: 'error', lines: [tooBig] };
       const result = await importHistory(await file.text());
       if ('error' in result) return { tone: 'error', lines: [result.error] };
       return { tone: result.rejected.length > 0 ? 'error' : 'ok', lines: describeImport(result) };

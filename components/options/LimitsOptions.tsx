@@ -14,6 +14,7 @@ export function LimitsOptions({ settings, update }: Props) {
       <legend>{t('section_limits')}</legend>
       <LimitField id="max-chars" label={t('limits_max_chars')} setting="maxSelectionChars" settings={settings} update={update} />
       <LimitField id="timeout" label={t('limits_timeout')} setting="requestTimeoutSeconds" settings={settings} update={update} />
+      <LimitField id="idle-timeout" label={t('limits_idle_timeout')} setting="idleTimeoutSeconds" settings={settings} update={update} />
     </fieldset>
   );
 }

@@ -10,6 +10,7 @@ import { ApiKeyField } from './ApiKeyField';
 import { BuiltinModelPanel } from './BuiltinModelPanel';
 import { ConnectionTest } from './ConnectionTest';
 import { HostAccessNote } from './HostAccessNote';
+import { InsecureEndpointNote } from './InsecureEndpointNote';
 import { type ModelListState, ModelPicker } from './ModelPicker';
 import type { useBuiltinModel } from './useBuiltinModel';
 import { type ProviderForm, providerDraft } from './useProviderForm';
@@ -107,6 +108,7 @@ export function ProviderConnection({ form, provider, builtin }: Props) {
       <p class="hint" id="final-url" data-testid="final-url">
         {normalized ? t('base_url_final', `${normalized}/chat/completions`) : t('base_url_invalid')}
       </p>
+      <InsecureEndpointNote baseUrl={normalized} form={provider} onConfirmed={() => void form.flush()} />
       <HostAccessNote baseUrl={normalized} form={provider} onAsk={form.askAccess} />
       <ApiKeyField
         form={provider}

@@ -8,12 +8,17 @@ const SAVE_WORDS = {
   failed: 'save_failed',
   'bad-url': 'save_bad_url',
   'bad-image-url': 'save_bad_image_url',
+  'insecure-url': 'save_insecure_url',
 } as const;
 
 /** How saving goes: changes save themselves, and this line says so ("Saved."), in view at the bottom. */
 export function SaveBar({ status }: { status: SaveStatus }) {
   const tone =
-    status.save === 'failed' || status.save === 'bad-url' || status.save === 'bad-image-url' || status.access?.state === 'refused'
+    status.save === 'failed' ||
+    status.save === 'bad-url' ||
+    status.save === 'bad-image-url' ||
+    status.save === 'insecure-url' ||
+    status.access?.state === 'refused'
       ? 'error'
       : 'info';
   const access =

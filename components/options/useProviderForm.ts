@@ -45,6 +45,11 @@ export interface ProviderForm {
    * or moves the saved key to where it should be kept; clears the field if it still holds `typed`.
    */
   commitKey: (typed: string) => Promise<void>;
+  /** The plain-http endpoint the person agreed to send the key to (InsecureEndpointNote), as shown. */
+  insecureConfirmed: string | null;
+  /** The same, now (saves read it after the render that asked for them). */
+  insecureConfirmedNow: () => string | null;
+  confirmInsecure: (baseUrl: string) => void;
 }
 
 export function useProviderForm(): ProviderForm {
@@ -52,8 +57,18 @@ export function useProviderForm(): ProviderForm {
   const [sessionOnly, setSessionState] = useState(false);
   const [keyStatus, setStatusState] = useState<KeyStatus | undefined>(undefined);
   const [access, setAccess] = useState<Record<string, AccessState>>({});
+  const [insecureConfirmed, setInsecureState] = useState<string | null>(null);
   // The latest values, for saves that run after the render that asked for them.
-  const latest = useRef({ keyDraft: '', sessionOnly: false, keyStatus: undefined as KeyStatus | undefined });
+  const latest = useRef({
+    keyDraft: '',
+    sessionOnly: false,
+    keyStatus: undefined as KeyStatus | undefined,
+    insecureConfirmed: null as string | null,
+  });
+  const confirmInsecure = (baseUrl: string) => {
+    latest.current.insecureConfirmed = baseUrl;
+    setInsecureState(baseUrl);
+  };
   const setKeyDraft = (value: string) => {
     latest.current.keyDraft = value;
     setDraftState(value);
@@ -131,5 +146,8 @@ export function useProviderForm(): ProviderForm {
     keyPending,
     keyNow: () => latest.current.keyDraft,
     commitKey,
+    insecureConfirmed,
+    insecureConfirmedNow: () => latest.current.insecureConfirmed,
+    confirmInsecure,
   };
 }

@@ -6,7 +6,7 @@
 // pickers, the background's automatic model) show up here unless this page is editing that field.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { unusedSitePatterns } from '../../utils/generator-edits';
-import { hostLabel, hostPatternFor } from '../../utils/host-patterns';
+import { hostLabel, hostPatternFor, isInsecureRemote } from '../../utils/host-patterns';
 import { send } from '../../utils/messaging';
 import { PROVIDERS, type ProviderId } from '../../utils/providers';
 import { LIMITS, normalizeBaseUrl, type Settings, validateSettings } from '../../utils/settings';
@@ -18,7 +18,7 @@ import type { ProviderForm } from './useProviderForm';
 
 /** What the save bar says: how the last save went, a note, and a host-access question pending. */
 export interface SaveStatus {
-  save: 'idle' | 'pending' | 'saved' | 'failed' | 'bad-url' | 'bad-image-url';
+  save: 'idle' | 'pending' | 'saved' | 'failed' | 'bad-url' | 'bad-image-url' | 'insecure-url';
   note?: string;
   access?: { state: 'asking' | 'refused'; host: string };
 }
@@ -43,14 +43,24 @@ export interface SettingsForm {
 const DEBOUNCE_MS = 600;
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-/** The settings a form stands for: an address that is not http(s) keeps the stored one. */
-function savable(shown: Settings, stored: Settings): { edited: Settings; badUrl: boolean; badImageUrl: boolean } {
+/**
+ * The settings a form stands for: an address that is not http(s) keeps the stored one, and so does
+ * a new plain-http address on the internet until the person confirms it (`insecureConfirmed`).
+ */
+function savable(
+  shown: Settings,
+  stored: Settings,
+  insecureConfirmed: string | null = null,
+): { edited: Settings; badUrl: boolean; badImageUrl: boolean; insecureUrl: boolean } {
   const http = PROVIDERS[shown.provider].http;
   const normalized = normalizeBaseUrl(shown.baseUrl);
   const badUrl = http && !normalized;
+  const insecureUrl =
+    http && normalized !== null && normalized !== stored.baseUrl && isInsecureRemote(normalized) && insecureConfirmed !== normalized;
   const badImageUrl = !sharesChat(shown) && shown.images.baseUrl !== '' && imageBackendUrl(shown) === null;
   const images = badImageUrl ? { ...shown.images, baseUrl: stored.images.baseUrl } : shown.images;
-  return { edited: validateSettings({ ...shown, baseUrl: normalized ?? stored.baseUrl, images }), badUrl, badImageUrl };
+  const baseUrl = (insecureUrl ? null : normalized) ?? stored.baseUrl;
+  return { edited: validateSettings({ ...shown, baseUrl, images }), badUrl, badImageUrl, insecureUrl };
 }
 
 /** Numbers and the base URL, once the field is left, show what was saved (clamped, normalised). */
@@ -80,7 +90,7 @@ export function useSettingsForm(provider: ProviderForm, image?: ImageBackendForm
 
   const dirty = () => {
     if (!shown.current || !stored.current) return false;
-    return !same(savable(shown.current, stored.current).edited, stored.current) || keysPending();
+    return !same(savable(shown.current, stored.current, provider.insecureConfirmedNow()).edited, stored.current) || keysPending();
   };
 
   /** The keys in their fields when the save was asked for (null when keys are not saved now). */
@@ -88,7 +98,7 @@ export function useSettingsForm(provider: ProviderForm, image?: ImageBackendForm
     const form = shown.current;
     const before = stored.current;
     if (!form || !before) return;
-    const { edited, badUrl, badImageUrl } = savable(form, before);
+    const { edited, badUrl, badImageUrl, insecureUrl } = savable(form, before, provider.insecureConfirmedNow());
     const patch = settingsPatch(before, edited);
     try {
       if (Object.keys(patch).length > 0) {
@@ -104,8 +114,17 @@ export function useSettingsForm(provider: ProviderForm, image?: ImageBackendForm
         await provider.commitKey(typed.chat);
         await image?.commitKey(edited, typed.image);
       }
-      if (settle && shown.current === form) show(settled(form, edited));
-      const word = badUrl ? 'bad-url' : badImageUrl ? 'bad-image-url' : timer.current || keysPending() ? 'pending' : 'saved';
+      // A plain-http address waiting for its confirmation stays in the field as typed.
+      if (settle && shown.current === form) show(settled(form, insecureUrl ? { ...edited, baseUrl: form.baseUrl } : edited));
+      const word = badUrl
+        ? 'bad-url'
+        : insecureUrl
+          ? 'insecure-url'
+          : badImageUrl
+            ? 'bad-image-url'
+            : timer.current || keysPending()
+              ? 'pending'
+              : 'saved';
       setStatus((current) => ({ ...current, note: undefined, save: word }));
     } catch {
       setStatus((current) => ({ ...current, note: undefined, save: 'failed' }));

@@ -6,6 +6,7 @@ import { send } from '../../utils/messaging';
 import type { SettingsField } from '../../utils/settings-fields';
 import { lazy } from '../shared/lazy';
 import { CopyButton } from './CopyButton';
+import { CutNotice } from './CutNotice';
 import { ErrorNotice } from './ErrorNotice';
 import { HandoffBar } from './HandoffBar';
 import { ImagePanel, useImageGeneration } from './ImagePanel';
@@ -92,6 +93,7 @@ export function JobView({ job, keyMissing, run, shownPrompt, onPromptText, onNeg
             onEdit={(prompt) => run(() => send('editPrompt', { jobId: job.id, prompt }))}
             onText={onPromptText}
           />
+          <CutNotice job={job} />
           <div class="actions">
             <CopyButton class="primary" shortcut getText={() => shownPrompt} disabled={!canAct} />
             <button type="button" onClick={generation.generate} disabled={!canAct || generation.busy}>

@@ -1,5 +1,11 @@
 import { render } from 'preact';
 import { PopupApp } from '../../components/popup/PopupApp';
+import { ErrorBoundary } from '../../components/shared/ErrorBoundary';
 import '../../components/shared/styles.css';
 
-render(<PopupApp />, document.getElementById('app') as HTMLElement);
+render(
+  <ErrorBoundary>
+    <PopupApp />
+  </ErrorBoundary>,
+  document.getElementById('app') as HTMLElement,
+);

@@ -175,6 +175,8 @@ export async function configure(
     /** A preset id (utils/providers.ts); derived from the base URL when absent. */
     provider?: string;
     requestTimeoutSeconds?: number;
+    /** Seconds a started answer may stay silent (the schema's minimum, 5, keeps fault tests short). */
+    idleTimeoutSeconds?: number;
     /** The endpoint the key was saved for (default: the base URL). */
     keyEndpoint?: string;
   } = {},
@@ -185,6 +187,7 @@ export async function configure(
     chatModel: options.chatModel ?? 'fake-chat-mini',
     maxSelectionChars: 8000,
     requestTimeoutSeconds: options.requestTimeoutSeconds ?? 30,
+    ...(options.idleTimeoutSeconds !== undefined ? { idleTimeoutSeconds: options.idleTimeoutSeconds } : {}),
   };
   const apiKey = options.apiKey ?? TEST_KEY;
   const apiKeyEndpoint = options.keyEndpoint ?? settings.baseUrl;

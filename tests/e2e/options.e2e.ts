@@ -31,7 +31,10 @@ describe('options page', () => {
 
     await page.reload();
     await expect.poll(() => page.locator('#base-url').inputValue()).toBe(session.server.baseUrl);
-    expect(await page.locator('#chat-model').inputValue()).toBe('fake-chat-large');
+    // The chat model is a text field until the endpoint's list has loaded, then a list: read it
+    // once the list is in (reading it earlier raced the load after the reload).
+    await expect.poll(() => page.getByTestId('model-list-status').textContent(), { timeout: 10_000 }).toContain('chat models offered by');
+    await expect.poll(() => page.locator('#chat-model').inputValue()).toBe('fake-chat-large');
     expect(await page.locator('#api-key').inputValue()).toBe('');
     expect(await page.getByTestId('key-status').textContent()).toContain('A key is saved');
     expect(await page.content()).not.toContain(KEY);

@@ -7,7 +7,7 @@ import { ERROR_KINDS, type ErrorKind } from '../../utils/error-kinds';
 import type { JobError } from '../../utils/errors';
 import type { RetryWait } from '../../utils/retry';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
-import { FAILURES, type FakeOpenAI, startFakeOpenAI } from '../fixtures/fake-openai';
+import { FAILURES, type FakeOpenAI, STREAM_ERRORS, startFakeOpenAI } from '../fixtures/fake-openai';
 import { scenePng } from '../fixtures/png';
 
 // The browser's answer to "may Promptbrush reach this host?" (the e2e build has it for localhost).
@@ -116,6 +116,18 @@ const FROM_HTTP: Partial<Record<ErrorKind, () => Promise<JobError>>> = {
     return (await failureOf({ settings: { requestTimeoutSeconds: 0.3 } })).error;
   },
   offline: async () => (await failureOf({ settings: { baseUrl: 'http://127.0.0.1:9/v1' } })).error,
+  stalled: async () => {
+    server.chat.silenceAfterChunks = 2;
+    return (await failureOf({ settings: { idleTimeoutSeconds: 0.3 } })).error;
+  },
+  'stream-error': async () => {
+    server.chat.errorEventAfterChunks = { after: 2, error: STREAM_ERRORS.upstream() };
+    return (await failureOf()).error;
+  },
+  'not-an-api': async () => {
+    server.chat.htmlPage = true;
+    return (await failureOf()).error;
+  },
   'stream-cut': async () => {
     server.chat.dropAfterChunks = 3;
     return (await failureOf()).error;
@@ -155,6 +167,7 @@ const NOT_FROM_HTTP: Partial<Record<ErrorKind, string>> = {
   'text-too-long': 'decided in the popup before sending: pasted text over the protocol limit (tests/unit/popup-requests.test.tsx)',
   'no-tab': 'decided in the popup: "Use selection" found no tab behind it (tests/unit/popup-requests.test.tsx)',
   'not-sent': 'answered by the background to its own pages when a message fails the protocol checks (tests/integration/messages.test.ts)',
+  'damaged-job': 'a job in storage.session that is not a job is set aside when read (tests/unit/job-shape.test.ts)',
   'part-not-loaded': 'a lazily loaded part of the popup failed to load (tests/unit/lazy.test.tsx)',
   'cannot-read-page': 'the browser refused to inject the capture script (job runner)',
   'empty-answer': 'the model answered with no text (job runner)',
@@ -210,7 +223,7 @@ describe('retries', () => {
     server.chat.failTimes = 1;
     const waits: (RetryWait | null)[] = [];
     const started = Date.now();
-    const text = await writePrompt({ ...DEFAULT_SETTINGS, provider: 'custom', baseUrl: server.baseUrl }, KEY, request, {
+    const { text } = await writePrompt({ ...DEFAULT_SETTINGS, provider: 'custom', baseUrl: server.baseUrl }, KEY, request, {
       signal: new AbortController().signal,
       onDelta: () => undefined,
       onWait: (wait) => waits.push(wait),

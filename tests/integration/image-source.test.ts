@@ -32,11 +32,17 @@ const SOURCE: CapturedSource = { text: '', originalLength: 0, shortened: false }
 
 async function write(image: string) {
   const request = buildChatRequest(SOURCE, 'fake-chat-mini', undefined, image);
-  return writePrompt({ ...DEFAULT_SETTINGS, provider: 'custom', baseUrl: server.baseUrl, requestTimeoutSeconds: 5 }, KEY, request, {
-    signal: new AbortController().signal,
-    onDelta: () => undefined,
-    onWait: () => undefined,
-  });
+  const { text } = await writePrompt(
+    { ...DEFAULT_SETTINGS, provider: 'custom', baseUrl: server.baseUrl, requestTimeoutSeconds: 5 },
+    KEY,
+    request,
+    {
+      signal: new AbortController().signal,
+      onDelta: () => undefined,
+      onWait: () => undefined,
+    },
+  );
+  return text;
 }
 
 const finished = () => vi.waitFor(async () => expect((await readJob())?.status).toMatch(/ready|error/), { timeout: 5000 });

@@ -5,6 +5,7 @@ import { classifyImageError } from '../../utils/background/classify-image-error'
 import { generateImages } from '../../utils/background/image-client';
 import { buildImageRequest, type ImageInput } from '../../utils/background/image-request';
 import { createClient, listModels } from '../../utils/background/model-client';
+import { StreamWatch } from '../../utils/background/stream-watch';
 import { base64ToBytes, pngDimensions, sniffMime } from '../../utils/image-bytes';
 import { capsFor, pickImageModel } from '../../utils/image-models';
 import { DEFAULT_IMAGE_SETTINGS, type ImageSettings } from '../../utils/image-settings';
@@ -86,6 +87,39 @@ describe('generateImages, streaming partial images', () => {
       stream: true,
       partial_images: 2,
     });
+  });
+
+  it('a stream that falls silent after its partial images ends as stalled, at the idle limit', async () => {
+    server.images.stallAfterPartials = true;
+    const watch = new StreamWatch({ totalMs: 5000, idleMs: 300 });
+    const started = Date.now();
+    let partials = 0;
+    let error: unknown;
+    try {
+      await generateImages(
+        createClient({ baseUrl: server.baseUrl, apiKey: KEY, timeoutMs: 5000, maxRetries: 0, onActivity: () => watch.activity() }),
+        request('gpt-image-2'),
+        {
+          watch,
+          onPartial: () => void partials++,
+        },
+      );
+    } catch (thrown) {
+      error = thrown;
+    } finally {
+      watch.dispose();
+    }
+    expect(classifyImageError(error, { partials, nowSeconds: NOW, secrets: [KEY] }).kind).toBe('stalled');
+    expect(partials).toBe(2);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('an image request ends at its overall deadline', async () => {
+    server.images.stall = true;
+    const watch = new StreamWatch({ totalMs: 300, idleMs: 5000 });
+    const error = await generateImages(client(), request('gpt-image-2'), { watch }).catch((thrown: unknown) => thrown);
+    watch.dispose();
+    expect(classifyImageError(error, { partials: 0, nowSeconds: NOW, secrets: [KEY] }).kind).toBe('timeout');
   });
 
   it('writes the negative prompt into the prompt when asked, since the API has none', async () => {

@@ -2,13 +2,15 @@
 // server: one request per double click, "interrupted" after a worker restart, Retry completes.
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { answerBounds } from '../../utils/background/answer-bounds';
 import { handlers } from '../../utils/background/handlers';
-import { retryJob, startFromText } from '../../utils/background/job-runner';
+import { retryJob, startFromTab, startFromText } from '../../utils/background/job-runner';
 import { mutateJob } from '../../utils/background/job-store';
 import { clearHistory, recordPrompt } from '../../utils/history-store';
 import { appendDelta, type Job, markInterrupted, newJob, startExpanding } from '../../utils/job';
 import { jobItem, readJob } from '../../utils/job-item';
-import { DEFAULT_REPLY, type FakeOpenAI } from '../fixtures/fake-openai';
+import { DEFAULT_REPLY, type FakeOpenAI, runawayReply } from '../fixtures/fake-openai';
 import { useConfiguredBackground } from './background-fixture';
 
 const fixture = useConfiguredBackground('sk-test-runner-0123456789');
@@ -87,5 +89,65 @@ describe('job runner', () => {
     // fakeBrowser cannot run scripts in tabs: the menu's own copy of the selection is used.
     expect(await readJob()).toMatchObject({ id: 'tabjob', status: 'ready', prompt: DEFAULT_REPLY, source: { text: selectionText } });
     expect(JSON.stringify(server.chatRequests().at(-1)?.body)).toContain(selectionText);
+  });
+
+  it('a runaway answer is cut at the cap: the job is finished from what arrived, says it was cut, and never held more', async () => {
+    server.chat.reply = runawayReply(1024 * 1024);
+    server.chat.chunkSize = 2000;
+    server.chat.chunkDelayMs = 1;
+    let longest = 0;
+    const unwatch = jobItem.watch((job) => {
+      longest = Math.max(longest, job?.prompt.length ?? 0);
+    });
+    await startFromText('A lighthouse in a storm', { target: 'flux', style: 'none', aspectRatio: '1:1', variationCount: 1 });
+    await finished();
+    unwatch();
+    const job = (await readJob()) as Job;
+    expect(job).toMatchObject({ status: 'ready', cut: true });
+    expect(job.prompt.length).toBeGreaterThan(100);
+    expect(job.prompt.length).toBeLessThanOrEqual(2000);
+    expect(longest).toBeLessThanOrEqual(answerBounds({ target: 'flux', variationCount: 1 }).maxChars);
+  });
+
+  it('the same text asked for another target starts its own job', async () => {
+    server.chat.chunkDelayMs = 20;
+    const flux = { target: 'flux', style: 'none', aspectRatio: '1:1', variationCount: 1 } as const;
+    const first = await startFromText('A red fox in snow', flux);
+    const second = await startFromText('A red fox in snow', { ...flux, target: 'midjourney' });
+    expect(second).not.toBe(first);
+    await vi.waitFor(async () => expect(await readJob()).toMatchObject({ id: second, status: 'ready', target: 'midjourney' }), {
+      timeout: 8000,
+    });
+  });
+
+  it('a superseded capture that fails later cannot mark the live job as failed (the same job, run again)', async () => {
+    const selectionText = 'A heron standing in a misty river at dawn.';
+    let failCapture: ((error: Error) => void) | undefined;
+    // The first reading of the tab hangs (a slow page); later ones are refused at once, so the
+    // menu's own copy of the selection is used.
+    const executeScript = vi.fn(() =>
+      failCapture ? Promise.reject(new Error('No access')) : new Promise((_, reject) => (failCapture = reject)),
+    );
+    Object.assign(fakeBrowser, { scripting: { executeScript } });
+    await mutateJob(() => markInterrupted(newJob('tabjob', 'menu', 1, { tabId: 5, selectionText }), 2));
+    await retryJob('tabjob');
+    await vi.waitFor(() => expect(failCapture).toBeDefined());
+    // Another choice for the same job supersedes the run whose capture still hangs.
+    await handlers.regenerate({ jobId: 'tabjob', choice: { target: 'flux', style: 'none', aspectRatio: '1:1', variationCount: 1 } });
+    await vi.waitFor(async () => expect(await readJob()).toMatchObject({ id: 'tabjob', status: 'ready', target: 'flux' }), {
+      timeout: 5000,
+    });
+    // The stale capture now fails (the page went away): the live job stays as it is.
+    failCapture?.(new Error('The tab was closed.'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await readJob()).toMatchObject({ id: 'tabjob', status: 'ready', prompt: DEFAULT_REPLY });
+    expect((await readJob())?.error).toBeUndefined();
+  });
+
+  it('a job whose menu selection is 1 MB runs to the end (the background never refuses its own job for its size)', async () => {
+    const selectionText = 'The storm came in at dusk. '.repeat(40_000);
+    await startFromTab({ tabId: 9, selectionText, trigger: 'menu' });
+    await finished();
+    expect(await readJob()).toMatchObject({ status: 'ready', prompt: DEFAULT_REPLY, source: { shortened: true } });
   });
 });

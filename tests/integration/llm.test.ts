@@ -31,7 +31,7 @@ async function errorOf(promise: Promise<unknown>) {
 describe('streamChat', () => {
   it('streams the reply in pieces and returns the whole text', async () => {
     const deltas: string[] = [];
-    const text = await streamChat(client(), request, { onDelta: (d) => deltas.push(d) });
+    const { text } = await streamChat(client(), request, { onDelta: (d) => deltas.push(d) });
     expect(text).toBe(DEFAULT_REPLY);
     expect(deltas.length).toBeGreaterThan(5);
     expect(deltas.join('')).toBe(DEFAULT_REPLY);

@@ -80,11 +80,20 @@ describe("Chrome's built-in model", () => {
     expect(await builtinState(throwing)).toBe('unavailable');
   });
 
+  it('cuts a runaway answer at the cap: no more than the cap reaches the job', async () => {
+    const { api } = fakeLanguageModel('available');
+    const deltas: string[] = [];
+    const answer = await streamWithBuiltin(api, request, { onDelta: (d) => deltas.push(d), bounds: { maxChars: 8, maxTokens: 10 } });
+    expect(answer).toEqual({ text: 'A fox in', cut: true });
+    expect(deltas.join('')).toBe('A fox in');
+  });
+
   it('streams the prompt with the instructions as the system prompt, and cleans up', async () => {
     const { api, calls } = fakeLanguageModel('available');
     const deltas: string[] = [];
-    const text = await streamWithBuiltin(api, request, { onDelta: (d) => deltas.push(d) });
+    const { text, cut } = await streamWithBuiltin(api, request, { onDelta: (d) => deltas.push(d) });
     expect(text).toBe('A fox in snow.');
+    expect(cut).toBe(false);
     expect(deltas).toEqual(['A fox ', 'in snow.']);
     expect(calls.created[0]).toMatchObject({ initialPrompts: [{ role: 'system', content: 'Write prompts.' }] });
     expect(calls.prompts).toEqual(['A fox.']);
@@ -123,7 +132,7 @@ describe("Chrome's built-in model", () => {
 
     it('sends the image with the text where the browser takes image input', async () => {
       const { api, calls } = fakeLanguageModel('available');
-      expect(await streamWithBuiltin(api, withImage, { onDelta: () => undefined })).toBe('A fox in snow.');
+      expect((await streamWithBuiltin(api, withImage, { onDelta: () => undefined })).text).toBe('A fox in snow.');
       expect(calls.created[0]).toMatchObject({ expectedInputs: [{ type: 'text' }, { type: 'image' }] });
       const [prompt] = calls.prompts as MultimodalPrompt[];
       expect(prompt?.[0]?.content[0]).toEqual({ type: 'text', value: 'A fox.' });

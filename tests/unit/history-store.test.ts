@@ -147,7 +147,8 @@ describe('the image run’s images', () => {
     expect(await imageBytes('run-0')).toBeUndefined();
     expect(await imageBytes('run-partial-0')).toBeUndefined();
     expect(await imageBytes(kept)).toEqual(PNG);
-  });
+    // Megabytes through fake-indexeddb: seconds on a busy machine.
+  }, 20_000);
 
   it('clearing history leaves the latest run’s transient bytes alone', async () => {
     await putTransientBytes('run-partial-0', PNG);
@@ -195,5 +196,18 @@ describe('export → clear → import', () => {
     const kept = (await listHistory()).map((e) => e.jobId);
     expect(kept).toHaveLength(10);
     expect(kept).not.toContain('j0');
+  });
+
+  it('applies the caps before writing: records that would be evicted at once are never written', async () => {
+    for (let i = 0; i < 12; i++) await at(10 + i, () => recordPrompt(job(`k${i}`)));
+    const { json } = await exportHistory(new Date(0));
+    await clearHistory();
+    await fakeBrowser.storage.local.set({ settings: { historyMaxItems: 10 } });
+    const adds = vi.spyOn(IDBObjectStore.prototype, 'add');
+    const report = await importHistory(json);
+    if ('error' in report) throw new Error(report.error);
+    expect(report).toMatchObject({ prompts: 10, evicted: 2 });
+    expect(adds).toHaveBeenCalledTimes(10);
+    expect((await listHistory()).map((e) => e.jobId)).not.toContain('k0');
   });
 });

@@ -1,7 +1,8 @@
 // The runner's refusals before any request: they reach the popup as a failed run, never silently.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { startImageRun } from '../../utils/background/image-runner';
+import { keepAlive, startImageRun } from '../../utils/background/image-runner';
+import { StreamWatch } from '../../utils/background/stream-watch';
 import { readImageRun } from '../../utils/image-run-item';
 
 beforeEach(() => {
@@ -29,5 +30,26 @@ describe('startImageRun', () => {
     await startImageRun({ jobId: 'j1', prompt: 'A fox', aspect: '16:9', negativePrompt: ' text ' });
     const run = await settled();
     expect(run).toMatchObject({ status: 'error', error: { kind: 'missing-key' }, aspect: '16:9', negativePrompt: 'text' });
+  });
+});
+
+describe('the keep-alive of a long image request', () => {
+  it('calls the browser now and then, and stops with the request’s deadline', () => {
+    vi.useFakeTimers();
+    try {
+      const ping = vi.spyOn(fakeBrowser.runtime, 'getPlatformInfo').mockResolvedValue({ os: 'linux', arch: 'x86-64' } as never);
+      const controller = new AbortController();
+      const watch = new StreamWatch({ totalMs: 60_000, idleMs: 60_000 }, controller.signal);
+      keepAlive(watch.signal);
+      vi.advanceTimersByTime(50_000);
+      expect(ping).toHaveBeenCalledTimes(2);
+      // The deadline (here: the run stopped) ends it: no call after, however long the worker lives.
+      controller.abort();
+      vi.advanceTimersByTime(10 * 60_000);
+      expect(ping).toHaveBeenCalledTimes(2);
+      watch.dispose();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -261,7 +261,7 @@ describe('history keeps a thumbnail of the source image', () => {
     );
     if ('error' in result) throw new Error(result.error);
     expect(result.prompts.map((p) => p.job)).toEqual([good]);
-    expect(result.rejected.map((r) => r.reason)).toEqual(['malformed source', 'malformed source']);
+    expect(result.rejected.map((r) => r.reason)).toEqual(['malformed source image', 'unknown image source']);
   });
 
   it('does not search the thumbnail, only words', () => {

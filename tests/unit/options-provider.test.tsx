@@ -315,3 +315,27 @@ describe('the welcome (options.html#welcome)', () => {
     await waitFor(() => expect(screen.getByTestId('welcome-error').textContent).toContain('Add your API key'));
   });
 });
+
+describe('options: a plain-http endpoint on the internet', () => {
+  it('warns that the key would travel unencrypted, and saves the address only after a confirming click', async () => {
+    vi.mocked(requestHostAccess).mockResolvedValue(true);
+    await renderWith({ provider: 'custom', baseUrl: 'https://api.example.com/v1' });
+    expect(screen.queryByTestId('insecure-endpoint')).toBeNull();
+    const field = screen.getByLabelText('Base URL') as HTMLInputElement;
+    fireEvent.input(field, { target: { value: 'http://api.example.com/v1' } });
+    expect((await screen.findByTestId('insecure-endpoint')).textContent).toContain('would travel unencrypted');
+    fireEvent.focusOut(field);
+    await waitFor(() => expect(status()).toContain('confirm above'));
+    expect((await loadSettings()).baseUrl).toBe('https://api.example.com/v1');
+    expect(field.value).toBe('http://api.example.com/v1');
+
+    fireEvent.click(screen.getByTestId('confirm-insecure'));
+    await waitFor(() => expect(status()).toBe('Saved.'));
+    expect((await loadSettings()).baseUrl).toBe('http://api.example.com/v1');
+  });
+
+  it('says nothing for loopback and private addresses', async () => {
+    await renderWith({ provider: 'custom', baseUrl: 'http://192.168.1.20:8080/v1' });
+    expect(screen.queryByTestId('insecure-endpoint')).toBeNull();
+  });
+});

@@ -48,6 +48,10 @@ async function openPopup() {
   render(<PopupApp />);
   const write = await screen.findByRole('button', { name: 'Write prompt' });
   await waitFor(() => expect(screen.getByTestId('composer').hasAttribute('disabled')).toBe(false));
+  // A stored job is on screen, and the effects of its first render have run (a click must not race
+  // them): Preact runs effects after the next frame, as this waits for.
+  if (await jobItem.getValue()) await screen.findByRole('article');
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
   return write;
 }
 
@@ -56,6 +60,8 @@ async function openPopupOnJob() {
   render(<PopupApp />);
   const box = await screen.findByTestId('prompt');
   expect(screen.queryByTestId('composer')).toBeNull();
+  // The effects of the job's first render have run (Preact runs them after the next frame).
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
   return box as HTMLTextAreaElement;
 }
 

@@ -40,6 +40,19 @@ describe('prose targets (GPT Image, Generic)', () => {
     expect(craft('gpt-image', raw).prompt).toBe(LIGHTHOUSE);
   });
 
+  it('strips a chatty opener and closer written on the prompt’s own line (every target: golden-answers.test.ts)', () => {
+    expect(craft('flux', `Sure! ${LIGHTHOUSE}`).prompt).toBe(LIGHTHOUSE);
+    expect(craft('gpt-image', `Of course — here is a prompt: ${LIGHTHOUSE} Hope this helps!`).prompt).toBe(LIGHTHOUSE);
+    expect(craft('generic', `Here you go: ${LIGHTHOUSE} Let me know if you want changes.`).prompt).toBe(LIGHTHOUSE);
+  });
+
+  it('keeps words that only look like openers when they belong to the prompt', () => {
+    const heron = 'Great blue heron standing in the mist at dawn, soft grey palette, watercolor.';
+    expect(craft('generic', heron).prompt).toBe(heron);
+    const enjoy = 'Two friends enjoy the view from a hilltop at sunset, warm golden light, film photograph.';
+    expect(craft('generic', enjoy).prompt).toBe(enjoy);
+  });
+
   it('drops markdown headings, bold labels and emphasis', () => {
     const raw = `### Image Prompt\n\n**Prompt:** A *lone* lighthouse keeper on a **storm-battered** cliff at dusk.`;
     expect(craft('gpt-image', raw).prompt).toBe('A lone lighthouse keeper on a storm-battered cliff at dusk.');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isTrustedSender, MESSAGE_TYPES, parseEnvelope } from '../../utils/protocol';
+import { isTrustedSender, MESSAGE_TYPES, parseEnvelope, VALIDATORS } from '../../utils/protocol';
+import { DECLARED_MESSAGES, tableGaps } from './protocol-messages';
 
 const ID = 'abcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}`;
@@ -53,8 +54,19 @@ describe('parseEnvelope', () => {
     });
   });
 
-  it('declares a validator for every message type', () => {
-    expect(MESSAGE_TYPES.length).toBeGreaterThan(5);
+  it('declares a validator for every message of ProtocolMap, and none for anything else', () => {
+    expect(tableGaps(VALIDATORS)).toEqual({ missing: [], extra: [] });
+    expect([...MESSAGE_TYPES].sort()).toEqual(Object.keys(DECLARED_MESSAGES).sort());
+  });
+
+  it('the check fails on a table that lacks a validator or has a stray one (a made-up broken table)', () => {
+    const { cancelJob: _dropped, ...broken } = VALIDATORS;
+    expect(tableGaps({ ...broken, notAMessage: () => null })).toEqual({ missing: ['cancelJob'], extra: ['notAMessage'] });
+    expect(tableGaps({ ...VALIDATORS, retryJob: undefined })).toEqual({ missing: ['retryJob'], extra: [] });
+  });
+
+  it('a message whose validator is missing is refused, not routed', () => {
+    expect(parseEnvelope({ type: 'notAMessage', payload: {} })).toBeNull();
   });
 });
 

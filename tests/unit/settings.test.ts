@@ -58,6 +58,7 @@ describe('validateSettings', () => {
       chatModel: ' m ',
       maxSelectionChars: 5,
       requestTimeoutSeconds: 10_000,
+      idleTimeoutSeconds: 1,
     });
     expect(settings).toEqual({
       ...DEFAULT_SETTINGS,
@@ -66,6 +67,7 @@ describe('validateSettings', () => {
       chatModel: 'm',
       maxSelectionChars: 200,
       requestTimeoutSeconds: 240,
+      idleTimeoutSeconds: 5,
     });
   });
 

@@ -11,6 +11,12 @@ const NEGATIVE_LABEL_LINE = /^\W*negative\b/i;
 /** Lines that open an answer without being part of the prompt. */
 const CHATTY_OPENER =
   /^(?:sure|certainly|absolutely|of course|okay|ok|great|alright|happy to help|gladly|no problem)\b[^\n]{0,40}?[!.,]?$/i;
+/** A chatty opener on the same line as the prompt: "Sure! A lone…", "Of course — here is…", "Here you go: …". */
+const INLINE_OPENER =
+  /^(?:(?:sure(?: thing)?|certainly|absolutely|of course|gladly|no problem|happy to help|you got it|here you go|here it is|okay|ok|alright)(?:\s*[!.,:]+|\s+[—–-]+)|great!+)\s*/i;
+/** A chatty closing sentence at the end of the prompt's last line: "…painterly. Hope this helps!" */
+const INLINE_CLOSER =
+  /([.!?])\s+(?:(?:i )?hope (?:this|that|you|it)\b|let me know\b|feel free\b|happy (?:creating|generating|prompting|painting)\b|enjoy(?:[!.]|\s+(?:your|the) (?:image|prompt|creation|art)\b)|would you like\b|want me to\b)[^\n]*$/i;
 const PREAMBLE =
   /^(?:(?:sure|certainly|absolutely|of course|okay|ok|great|alright)[!.,]?\s*)?(?:here(?:'s| is| are)|below (?:is|are)|i(?:'ve| have) (?:written|created|crafted)|this is)\b[^\n:]{0,120}:\s*/i;
 /** A label in front of the prompt: "Prompt:", "Image prompt -", "/imagine prompt:", "Final prompt:". */
@@ -81,10 +87,17 @@ function stripMarkdown(line: string): string {
 
 function dropPreamble(lines: string[]): string[] {
   const out = [...lines];
-  for (let guard = 0; guard < 3; guard++) {
+  for (let guard = 0; guard < 4; guard++) {
     const index = out.findIndex((line) => line.trim() !== '');
     if (index < 0) return out;
     const line = (out[index] as string).trim();
+    const opener = INLINE_OPENER.exec(line);
+    if (opener) {
+      const rest = line.slice(opener[0].length).trim();
+      if (rest) out[index] = rest;
+      else out.splice(index, 1);
+      continue;
+    }
     if (CHATTY_OPENER.test(line) && !line.includes(',')) {
       out.splice(index, 1);
       continue;
@@ -120,6 +133,18 @@ function dropTrailingNotes(lines: string[]): string[] {
   return lines;
 }
 
+/** Drops a chatty closing sentence written on the prompt's own last line. */
+function dropInlineCloser(lines: string[]): string[] {
+  const out = [...lines];
+  for (let index = out.length - 1; index >= 0; index--) {
+    const line = out[index] as string;
+    if (!line.trim()) continue;
+    out[index] = line.replace(INLINE_CLOSER, '$1');
+    break;
+  }
+  return out;
+}
+
 /**
  * The cleaned answer, still in lines. Returns '' when nothing of a prompt is left (an empty
  * answer, or one that was only talk).
@@ -128,7 +153,7 @@ export function cleanAnswer(raw: string): string {
   let lines = raw.replace(/\r\n?/g, '\n').split('\n');
   lines = keepFencedBlocks(lines).map(stripMarkdown);
   lines = dropPreamble(lines);
-  lines = dropTrailingNotes(lines).filter((line) => !RULE_LINE.test(line));
+  lines = dropInlineCloser(dropTrailingNotes(lines).filter((line) => !RULE_LINE.test(line)));
   const text = lines
     .map((line) => stripWrappingQuotes(line.trim()))
     .join('\n')

@@ -13,7 +13,10 @@ import {
 import { errorRow, type JobError, PromptbrushError } from '../errors';
 import { base64ToBytes } from '../image-bytes';
 import { splitDataUrl } from '../image-source';
+import type { AnswerBounds } from './answer-bounds';
 import type { ChatRequest } from './chat-request';
+import type { StreamedAnswer } from './model-client';
+import type { StreamWatch } from './stream-watch';
 
 /** The request's image as a Blob for the Prompt API. */
 function imageBlob(dataUrl: string): Blob {
@@ -40,6 +43,9 @@ const imageRow = (error: unknown): JobError => {
 export interface BuiltinStreamOptions {
   signal?: AbortSignal;
   onDelta: (delta: string) => void;
+  bounds?: AnswerBounds;
+  /** Deadlines: the session runs on the watch's signal, which includes `signal`. */
+  watch?: StreamWatch;
 }
 
 /** Streams the prompt from the on-device model; throws a PromptbrushError. */
@@ -47,12 +53,15 @@ export async function streamWithBuiltin(
   api: LanguageModelApi | undefined,
   request: ChatRequest,
   options: BuiltinStreamOptions,
-): Promise<string> {
+): Promise<StreamedAnswer> {
   const state = await builtinState(api);
   if (!api || state !== 'available') throw new PromptbrushError('builtin-unavailable', BUILTIN_STATES[state].text);
   if (request.image) await checkImageInput(api);
   const system = request.messages.filter((m) => m.role === 'system').map((m) => m.content);
   const user = request.messages.filter((m) => m.role === 'user').map((m) => m.content);
+  const { watch } = options;
+  const signal = watch?.signal ?? options.signal;
+  const maxChars = options.bounds?.maxChars ?? Number.POSITIVE_INFINITY;
   const input: string | MultimodalPrompt = request.image
     ? [
         {
@@ -66,22 +75,33 @@ export async function streamWithBuiltin(
     : user.join('\n\n');
   let session: LanguageModelSession | undefined;
   let text = '';
+  let cut = false;
   try {
     session = await api.create({
       ...(request.image ? IMAGE_IO : IO),
       initialPrompts: system.length > 0 ? [{ role: 'system', content: system.join('\n\n') }] : [],
-      ...(options.signal ? { signal: options.signal } : {}),
+      ...(signal ? { signal } : {}),
     });
-    for await (const delta of session.promptStreaming(input, options.signal ? { signal: options.signal } : {})) {
+    watch?.activity();
+    for await (const delta of session.promptStreaming(input, signal ? { signal } : {})) {
+      watch?.activity();
       if (!delta) continue;
-      text += delta;
-      options.onDelta(delta);
+      const piece = delta.slice(0, maxChars - text.length);
+      text += piece;
+      if (piece) options.onDelta(piece);
+      if (text.length >= maxChars) {
+        cut = true;
+        break;
+      }
     }
   } catch (error) {
+    if (watch?.reason) throw watch.reason;
     throw PromptbrushError.of(request.image ? imageRow(error) : errorRow(error, classifyBuiltinError));
   } finally {
     session?.destroy();
   }
-  if (options.signal?.aborted) throw new PromptbrushError('cancelled');
-  return text;
+  if (cut) return { text, cut };
+  if (watch?.reason) throw watch.reason;
+  if (signal?.aborted) throw new PromptbrushError('cancelled');
+  return { text, cut };
 }

@@ -40,6 +40,33 @@ function retryAfterSeconds(headers: Headers | undefined): number | undefined {
 
 const CONTEXT_CODES = new Set(['context_length_exceeded', 'string_above_max_length']);
 
+/** The kind an HTTP status stands for (an error event may carry one as its code, as OpenRouter's do). */
+function kindOfStatus(status: number): JobError['kind'] | undefined {
+  if (status === 401) return 'invalid-key';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'model-not-found';
+  if (status === 408) return 'timeout';
+  if (status === 429) return 'rate-limited';
+  if (status === 400 || status === 413 || status === 422) return 'bad-request';
+  if (status >= 500 && status < 600) return 'server';
+  return undefined;
+}
+
+/**
+ * An error event inside a stream that began with a 200 (`data: {"error": {...}}`): the SDK throws
+ * it as an APIError without a status. Its code says what it is where it can; otherwise it is the
+ * provider stopping with an error mid-answer.
+ */
+function streamEventError(error: APIError, detail: string | undefined): JobError {
+  const code = error.code ?? (error.error as { code?: unknown } | undefined)?.code;
+  const numeric = typeof code === 'number' ? code : typeof code === 'string' && /^\d{3}$/.test(code) ? Number(code) : undefined;
+  const fromStatus = numeric !== undefined ? kindOfStatus(numeric) : undefined;
+  // Passing trouble (a rate limit, an upstream failure) mid-answer: Retry, with the text so far kept.
+  if (!fromStatus || fromStatus === 'rate-limited' || fromStatus === 'server' || fromStatus === 'timeout')
+    return { kind: 'stream-error', detail };
+  return { kind: fromStatus, detail };
+}
+
 export function classifyError(error: unknown, secrets: readonly string[] = []): JobError {
   const detail = (e: { message?: string }) => (e.message ? scrubSecrets(e.message, secrets) : undefined);
   if (error instanceof APIUserAbortError) return { kind: 'cancelled' };
@@ -52,6 +79,8 @@ export function classifyError(error: unknown, secrets: readonly string[] = []): 
       return { kind: 'refused', detail: detail(error) };
     }
     if (code && CONTEXT_CODES.has(code)) return { kind: 'too-long', detail: detail(error) };
+    if (code === 'insufficient_quota' || error.type === 'insufficient_quota') return { kind: 'quota', detail: detail(error) };
+    if (error.status === undefined) return streamEventError(error, detail(error));
     if (error instanceof AuthenticationError) return { kind: 'invalid-key', detail: detail(error) };
     if (error instanceof PermissionDeniedError) return { kind: 'forbidden', detail: detail(error) };
     if (error instanceof NotFoundError) return { kind: 'model-not-found', detail: detail(error) };

@@ -4,6 +4,7 @@ import { languageModelIn } from '../builtin-model';
 import { errorRow, PromptbrushError } from '../errors';
 import { getPrompt, historyUsage } from '../history-store';
 import { chooseVariation, editNegativePrompt, editPrompt, isRunning, markInterrupted } from '../job';
+import { parseJob } from '../job-shape';
 import { credentialFor } from '../key-policy';
 import type { Handlers } from '../messaging';
 import { hasHostAccess } from '../permission-requests';
@@ -13,7 +14,17 @@ import { loadSettings } from '../settings-store';
 import { fillGenerator } from './handoff-fill';
 import { testImageBackend } from './image-backend-check';
 import { cancelImageRun, startImageRun } from './image-runner';
-import { cancelJob, isActive, regenerateJob, retryJob, reuseJob, startFromImageData, startFromTab, startFromText } from './job-runner';
+import {
+  cancelJob,
+  clearJob,
+  isActive,
+  regenerateJob,
+  retryJob,
+  reuseJob,
+  startFromImageData,
+  startFromTab,
+  startFromText,
+} from './job-runner';
 import { mutateJobById } from './job-store';
 import { clearKey, imageKey, moveKey, readKeyStatus, readSavedKey, saveKey } from './key-store';
 import { fetchModels, type ResolvedProvider, reportError, resolveBaseUrl, testBuiltin, testConnection } from './provider-check';
@@ -83,7 +94,10 @@ export const handlers: Handlers = {
   reuseJob: async ({ jobId }) => {
     const record = await getPrompt(jobId);
     if (!record) throw new PromptbrushError('unknown', 'This entry is no longer in history.');
-    return { jobId: await reuseJob(record.job) };
+    // Entries saved by older versions were not checked field by field: a broken one is refused here.
+    const parsed = parseJob(record.job);
+    if ('problem' in parsed) throw new PromptbrushError('damaged-job', `This history entry: ${parsed.problem}.`);
+    return { jobId: await reuseJob(parsed.job) };
   },
   checkJob: async ({ jobId }) => {
     // Running in storage but not in this worker: the worker that ran it was stopped.
@@ -104,5 +118,6 @@ export const handlers: Handlers = {
     return { entries, bytes };
   },
   updateSettings: ({ patch }) => updateSettings(patch),
+  clearJob: async () => ({ cleared: await clearJob() }),
   fillGenerator: (request) => fillGenerator(request),
 };

@@ -4,7 +4,8 @@ import type OpenAI from 'openai';
 import { APIUserAbortError, OpenAIError } from 'openai';
 import { PromptbrushError } from '../errors';
 import { type ImageRequest, PARTIAL_IMAGES } from './image-request';
-import { StreamCutError } from './model-client';
+import { assertApiResponse, StreamCutError } from './model-client';
+import type { StreamWatch } from './stream-watch';
 
 export interface GeneratedImage {
   b64: string;
@@ -14,6 +15,8 @@ export interface GeneratedImage {
 
 export interface GenerateOptions {
   signal?: AbortSignal;
+  /** Deadlines (total, idle): the request runs on the watch's signal, which includes `signal`. */
+  watch?: StreamWatch;
   /** A partial image arrived while streaming (0-based index). */
   onPartial?: (b64: string, index: number) => void | Promise<void>;
 }
@@ -22,8 +25,22 @@ function noData(detail: string): PromptbrushError {
   return new PromptbrushError('no-image-data', detail);
 }
 
-async function generatePlain(client: OpenAI, request: ImageRequest, signal?: AbortSignal): Promise<GeneratedImage[]> {
-  const response = await client.images.generate({ ...request.body, stream: false }, { signal });
+/** What a stopped request means: a deadline or the silence (the watch's reason), or the person's Cancel. */
+function stopped(options: GenerateOptions): unknown {
+  const reason = options.watch?.reason;
+  if (reason !== undefined) return reason;
+  return options.signal?.aborted || options.watch?.signal.aborted ? new APIUserAbortError() : undefined;
+}
+
+async function generatePlain(client: OpenAI, request: ImageRequest, options: GenerateOptions): Promise<GeneratedImage[]> {
+  const answer = await client.images
+    .generate({ ...request.body, stream: false }, { signal: options.watch?.signal ?? options.signal })
+    .withResponse()
+    .catch((error: unknown) => {
+      throw stopped(options) ?? error;
+    });
+  assertApiResponse(answer.response);
+  const response = answer.data;
   const data = response.data ?? [];
   const images = data.flatMap((item) => (item.b64_json ? [{ b64: item.b64_json, ...(response.size ? { size: response.size } : {}) }] : []));
   if (images.length === 0) {
@@ -33,13 +50,16 @@ async function generatePlain(client: OpenAI, request: ImageRequest, signal?: Abo
 }
 
 async function generateStreaming(client: OpenAI, request: ImageRequest, options: GenerateOptions): Promise<GeneratedImage[]> {
-  const stream = await client.images.generate(
-    { ...request.body, stream: true, partial_images: PARTIAL_IMAGES },
-    { signal: options.signal },
-  );
+  const { watch } = options;
   const images: GeneratedImage[] = [];
   try {
+    const { data: stream, response } = await client.images
+      .generate({ ...request.body, stream: true, partial_images: PARTIAL_IMAGES }, { signal: watch?.signal ?? options.signal })
+      .withResponse();
+    watch?.activity();
+    assertApiResponse(response);
     for await (const event of stream) {
+      watch?.activity();
       if (event.type === 'image_generation.partial_image') {
         await options.onPartial?.(event.b64_json, event.partial_image_index);
       } else if (event.type === 'image_generation.completed') {
@@ -47,16 +67,19 @@ async function generateStreaming(client: OpenAI, request: ImageRequest, options:
       }
     }
   } catch (error) {
+    const reason = stopped(options);
+    if (reason) throw reason;
     // An error event in the stream or an abort keeps its SDK type; a raw network error means
     // the connection broke after drawing had started.
-    if (error instanceof OpenAIError) throw error;
+    if (error instanceof OpenAIError || error instanceof PromptbrushError) throw error;
     throw new StreamCutError(error);
   }
-  if (options.signal?.aborted) throw new APIUserAbortError();
+  const reason = stopped(options);
+  if (reason) throw reason;
   if (images.length === 0) throw noData('The stream ended before the finished image arrived.');
   return images;
 }
 
 export function generateImages(client: OpenAI, request: ImageRequest, options: GenerateOptions = {}): Promise<GeneratedImage[]> {
-  return request.stream ? generateStreaming(client, request, options) : generatePlain(client, request, options.signal);
+  return request.stream ? generateStreaming(client, request, options) : generatePlain(client, request, options);
 }

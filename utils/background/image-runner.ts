@@ -15,6 +15,7 @@ import type { BackendJob } from './image-backends/types';
 import { type ImageInput, MAX_IMAGE_PROMPT_CHARS } from './image-request';
 import { mutateImageRun, mutateImageRunById } from './image-run-store';
 import { readImageRunSnapshot } from './key-store';
+import { reportingBytes, StreamWatch, streamLimits } from './stream-watch';
 
 const now = () => Date.now();
 const newId = () => crypto.randomUUID().replaceAll('-', '');
@@ -25,11 +26,14 @@ const KEEP_ALIVE_MS = 25_000;
 
 /**
  * A long image request is one "long-running operation" in Chrome's terms: calling an extension
- * API now and then keeps the service worker from being stopped until the answer arrives.
+ * API now and then keeps the service worker from being stopped until the answer arrives — and
+ * never past the request's deadline (`until` aborts then, or on cancel).
  */
-function keepAlive(): () => void {
+export function keepAlive(until: AbortSignal): () => void {
   const timer = setInterval(() => void browser.runtime.getPlatformInfo().catch(() => undefined), KEEP_ALIVE_MS);
-  return () => clearInterval(timer);
+  const stop = () => clearInterval(timer);
+  until.addEventListener('abort', stop, { once: true });
+  return stop;
 }
 
 /** What the run needs to show an image: its format and size, from the bytes where they say. */
@@ -109,10 +113,17 @@ let current: ImageGeneration | null = null;
  * endpoint), hands the job to the backend's adapter, stores previews and final images.
  */
 async function execute(generation: ImageGeneration, input: ImageInput & { seed?: number }): Promise<void> {
-  const { id, signal } = generation;
-  const stopKeepAlive = keepAlive();
+  const { id } = generation;
+  let watch: StreamWatch | undefined;
+  let stopKeepAlive: () => void = () => undefined;
   try {
     const { settings, credential, endpoint } = await readImageRunSnapshot();
+    // One deadline for the whole run, and an idle limit once the backend answers (every byte it
+    // sends, every progress report counts); the keep-alive ends with them.
+    const activeWatch = new StreamWatch(streamLimits(settings, MIN_IMAGE_TIMEOUT_S), generation.signal);
+    watch = activeWatch;
+    const { signal } = activeWatch;
+    stopKeepAlive = keepAlive(signal);
     if ('error' in credential) throw PromptbrushError.of(credential.error);
     const adapter = IMAGE_ADAPTERS[endpoint.backend];
     const accepts = IMAGE_BACKENDS[endpoint.backend].accepts;
@@ -132,7 +143,10 @@ async function execute(generation: ImageGeneration, input: ImageInput & { seed?:
         baseUrl: endpoint.baseUrl,
         apiKey: credential.apiKey,
         timeoutMs: timeoutS * 1000,
-        fetch: (request, init) => fetch(request, init),
+        fetch: reportingBytes(
+          (request, init) => fetch(request, init),
+          () => activeWatch.activity(),
+        ),
         ...(typeof WebSocket === 'function' ? { WebSocket } : {}),
         origin: extensionOrigin(),
       },
@@ -141,6 +155,7 @@ async function execute(generation: ImageGeneration, input: ImageInput & { seed?:
         nowSeconds: now() / 1000,
         onPlan: (plan) => generation.write((run) => startGenerating(run, { ...plan, backend: endpoint.backend }, now())),
         onProgress: async ({ fraction, preview }) => {
+          activeWatch.activity();
           let partial: ImageRun['partial'];
           if (preview) {
             // A preview is transient: bytes without a history row, cleared when the next run starts.
@@ -168,8 +183,9 @@ async function execute(generation: ImageGeneration, input: ImageInput & { seed?:
     }
     await generation.write((run) => finishRun(run, metas, now()));
   } catch (error) {
-    await generation.write((run) => failRun(run, errorRow(error, unknownError), now()));
+    await generation.write((run) => failRun(run, errorRow(watch?.reason ?? error, unknownError), now()));
   } finally {
+    watch?.dispose();
     stopKeepAlive();
     generation.end();
   }

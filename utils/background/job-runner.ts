@@ -31,6 +31,7 @@ import { pickChatModel } from '../models';
 import type { Settings } from '../settings';
 import { automaticChatModel } from '../settings-patch';
 import { buildSource, CONTEXT_UNAVAILABLE_NOTE, pickFrameCapture, type RawCapture } from '../source';
+import { answerBounds } from './answer-bounds';
 import { buildChatRequest } from './chat-request';
 import { classifyError } from './classify-error';
 import { craftAnswer } from './craft-answer';
@@ -69,6 +70,11 @@ class ActiveJob {
 
   get isCurrent(): boolean {
     return current === this;
+  }
+
+  /** Streamed text arrived: the run is alive (a second click on the same request joins it). */
+  touch(): void {
+    this.request.lastActivityAt = now();
   }
 
   /** Stores the new job this run works on. */
@@ -228,9 +234,13 @@ async function perform(run: ActiveJob, read: Read, override: Partial<CraftChoice
     const model = await resolveChatModel(settings, apiKey, run.signal);
     await run.write((job) => startExpanding(job, text, model, now(), choice));
     const writer = run.streamWriter();
-    const answer = await writePrompt(settings, apiKey, buildChatRequest(text, model, { choice, settings }, image), {
+    const { text: answer, cut } = await writePrompt(settings, apiKey, buildChatRequest(text, model, { choice, settings }, image), {
       signal: run.signal,
-      onDelta: (delta) => writer.push((job) => appendDelta(job, delta, now())),
+      bounds: answerBounds(choice),
+      onDelta: (delta) => {
+        run.touch();
+        writer.push((job) => appendDelta(job, delta, now()));
+      },
       onWait: async (wait) => {
         await writer.flush();
         await run.write((job) => waitToRetry(job, wait, now()));
@@ -239,7 +249,7 @@ async function perform(run: ActiveJob, read: Read, override: Partial<CraftChoice
     await writer.flush();
     const { prompt, ...extras } = craftAnswer(answer, choice, settings);
     if (!prompt) throw new PromptbrushError('empty-answer');
-    await run.write((job) => finishExpanding(job, prompt, now(), extras));
+    await run.write((job) => finishExpanding(job, prompt, now(), { ...extras, ...(cut ? { cut } : {}) }));
   } catch (error) {
     const row = errorRow(error, (other) => classifyError(other, secrets));
     await run.write((job) => failJob(source ? { ...job, source: job.source ?? source } : job, row, now()));
@@ -332,7 +342,10 @@ export async function startFromTab(target: TabCapture): Promise<string> {
     // Kept so that a run stopped before the image was read can read it again ('' when too long to keep).
     ...(srcUrl !== undefined ? { srcUrl: srcUrl.length <= KEPT_SRC_CHARS ? srcUrl : '' } : {}),
   };
-  const key = srcUrl !== undefined ? imageRequestKey({ tabId, frameId, srcUrl }) : tabRequestKey(tabId, frameId, selectionText);
+  const key =
+    srcUrl !== undefined
+      ? imageRequestKey({ tabId, frameId, srcUrl }, target.choice)
+      : tabRequestKey(tabId, frameId, selectionText, target.choice);
   const { run, duplicate } = await begin(target.trigger, key, tab);
   if (!duplicate) void perform(run, srcUrl !== undefined ? fromImage(tab, srcUrl) : fromTab(tab), target.choice);
   return run.jobId;
@@ -340,7 +353,7 @@ export async function startFromTab(target: TabCapture): Promise<string> {
 
 /** Text typed or pasted into the popup. */
 export async function startFromText(text: string, choice?: Partial<CraftChoice>): Promise<string> {
-  const { run, duplicate } = await begin('popup-text', textRequestKey(text));
+  const { run, duplicate } = await begin('popup-text', textRequestKey(text, choice));
   if (!duplicate) void perform(run, async ({ settings }) => ({ source: buildSource({ text }, settings) }), choice);
   return run.jobId;
 }
@@ -349,7 +362,7 @@ const NOT_AN_IMAGE = 'This file is not an image Promptbrush can read: paste or d
 
 /** An image pasted or dropped into the popup (a data URL), scaled down before it is sent. */
 export async function startFromImageData(dataUrl: string, name?: string, choice?: Partial<CraftChoice>): Promise<string> {
-  const { run, duplicate } = await begin('popup-image', imageRequestKey({ dataUrl }));
+  const { run, duplicate } = await begin('popup-image', imageRequestKey({ dataUrl }, choice));
   const read: Read = async ({ settings, credential }, current) => {
     keyOf(credential);
     imagesAllowed(settings);
@@ -400,4 +413,11 @@ export async function reuseJob(snapshot: Job): Promise<string> {
   current?.supersede();
   await mutateJob(() => restoreJob(snapshot, now()));
   return snapshot.id;
+}
+
+/** Stops the running job, if any, and forgets the current job: the way out of a page that could not show it. */
+export async function clearJob(): Promise<boolean> {
+  current?.supersede();
+  await mutateJob((job) => (job ? null : undefined));
+  return true;
 }

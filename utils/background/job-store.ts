@@ -2,10 +2,23 @@
 // goes through one queue so writes never interleave; streamed text is coalesced so at most one
 // write is in flight.
 import type { Job } from '../job';
-import { jobItem } from '../job-item';
+import { jobItem, jobShapeProblem } from '../job-item';
 import { serialUpdates } from '../serial-updates';
 
-const jobUpdates = serialUpdates(jobItem);
+/**
+ * The stored job as the background changes it: a value that is not a job (left by an older
+ * version) counts as none, and the next job replaces it. The check is of types only: the
+ * background's own jobs are never refused for their size.
+ */
+const checkedItem = {
+  getValue: async (): Promise<Job | null> => {
+    const stored = await jobItem.getValue();
+    return stored && !jobShapeProblem(stored) ? stored : null;
+  },
+  setValue: (job: Job | null) => jobItem.setValue(job),
+};
+
+const jobUpdates = serialUpdates(checkedItem);
 
 /**
  * Applies `change` to the stored job, in order with every other change made by this context.

@@ -25,11 +25,23 @@ function keySlot(name: 'apiKey' | 'imageApiKey') {
   const sessionEndpoint = storage.defineItem<string>(`session:${name}Endpoint`, { fallback: '' });
   const all = [localKey, localEndpoint, sessionKey, sessionEndpoint];
 
-  async function read(): Promise<SavedKey | null> {
+  /**
+   * A key saved before keys were bound to an endpoint belongs to the endpoint `bindTo` names when
+   * it is first read: that binding is saved at once, so a later change of endpoint can never take
+   * the key along.
+   */
+  async function bound(endpoint: string, item: typeof localEndpoint, bindTo?: () => Promise<string>): Promise<string | undefined> {
+    if (endpoint || !bindTo) return endpoint || undefined;
+    const configured = await bindTo();
+    await item.setValue(configured);
+    return configured;
+  }
+
+  async function read(bindTo?: () => Promise<string>): Promise<SavedKey | null> {
     const [key, endpoint] = await Promise.all([sessionKey.getValue(), sessionEndpoint.getValue()]);
-    if (key.trim()) return { key: key.trim(), endpoint: endpoint || undefined, storage: 'session' };
+    if (key.trim()) return { key: key.trim(), endpoint: await bound(endpoint, sessionEndpoint, bindTo), storage: 'session' };
     const [kept, keptEndpoint] = await Promise.all([localKey.getValue(), localEndpoint.getValue()]);
-    if (kept.trim()) return { key: kept.trim(), endpoint: keptEndpoint || undefined, storage: 'local' };
+    if (kept.trim()) return { key: kept.trim(), endpoint: await bound(keptEndpoint, localEndpoint, bindTo), storage: 'local' };
     return null;
   }
 
@@ -66,12 +78,14 @@ function keySlot(name: 'apiKey' | 'imageApiKey') {
 
 const chatKey = keySlot('apiKey');
 export const apiKeyItem = chatKey.localKey;
-export const readSavedKey = chatKey.read;
+const configuredBaseUrl = async () => (await loadSettings()).baseUrl;
+/** The chat provider's key; one saved before binding is bound to the configured endpoint on this read. */
+export const readSavedKey = () => chatKey.read(configuredBaseUrl);
 export const saveKey = chatKey.save;
 export const clearKey = chatKey.clear;
 
 /** Moves the saved key between local (kept) and session (forgotten when the browser closes). */
-export const moveKey = (sessionOnly: boolean) => chatKey.move(sessionOnly, async () => (await loadSettings()).baseUrl);
+export const moveKey = (sessionOnly: boolean) => chatKey.move(sessionOnly, configuredBaseUrl);
 
 export async function readKeyStatus(): Promise<KeyStatus> {
   const [saved, settings] = await Promise.all([readSavedKey(), loadSettings()]);

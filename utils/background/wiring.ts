@@ -8,11 +8,12 @@ import { isRunning, markInterrupted } from '../job';
 import { watchJob } from '../job-item';
 import { CAPTURE_COMMAND } from '../manifest';
 import { listen } from '../messaging';
-import { JOB_WATCH_PORT } from '../protocol';
+import { isTrustedSender, JOB_WATCH_PORT, type SenderInfo } from '../protocol';
 import { validateSettings } from '../settings';
 import { loadSettings, settingsItem } from '../settings-store';
 import { badgeFor } from './badge';
 import { classifyError } from './classify-error';
+import { followEndpointWithHostAccess } from './endpoint-access';
 import { handlers } from './handlers';
 import { recoverImageRun } from './image-runner';
 import { startFromTab, type TabCapture } from './job-runner';
@@ -107,6 +108,12 @@ function followHistoryCaps(): void {
   });
 }
 
+/** A page opens the job-watch port: only the extension's own pages may hold one, as for messages. */
+export function onConnect(port: { name: string; sender?: SenderInfo; disconnect(): void }): void {
+  const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+  if (port.name !== JOB_WATCH_PORT || !isTrustedSender(port.sender ?? {}, browser.runtime.id, extensionOrigin)) port.disconnect();
+}
+
 export function wireBackground(): void {
   // The key lives in storage.local: web pages' scripts must not be able to ask for it.
   void restrictStorageToExtension();
@@ -127,11 +134,10 @@ export function wireBackground(): void {
   followJobWithBadge();
   followJobWithHistory();
   followHistoryCaps();
+  followEndpointWithHostAccess();
   // Pages showing a running job hold a port, only to learn (onDisconnect) when the worker stops;
   // it is not a keep-alive: nothing is sent on it, and it exists only while a job runs.
-  browser.runtime.onConnect.addListener((port) => {
-    if (port.name !== JOB_WATCH_PORT) port.disconnect();
-  });
+  browser.runtime.onConnect.addListener(onConnect);
   // A job that was running when the worker stopped has nobody working on it any more.
   void mutateJob((job) => (job && isRunning(job) ? markInterrupted(job, Date.now()) : undefined));
   void recoverImageRun();
