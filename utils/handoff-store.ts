@@ -1,9 +1,10 @@
 // Browser glue: which external generator the person used last (one click from the prompt next time),
 // and what the popup says at its next open when a fill could not be done (it closes when the site opens).
-import { storage } from 'wxt/utils/storage';
-import type { FillFailure } from './protocol';
 
-export const lastGeneratorItem = storage.defineItem<string>('local:lastGenerator', { fallback: '' });
+import type { FillFailure } from './protocol';
+import { storedValue } from './stored-value';
+
+export const lastGeneratorItem = storedValue<string>('local:lastGenerator', '');
 
 /** A fill that did not happen, for the next popup open: the prompt is on the clipboard, to paste. */
 export interface HandoffNotice {
@@ -12,4 +13,4 @@ export interface HandoffNotice {
   at: number;
 }
 
-export const handoffNoticeItem = storage.defineItem<HandoffNotice | null>('session:handoffNotice', { fallback: null });
+export const handoffNoticeItem = storedValue<HandoffNotice | null>('session:handoffNotice', null);

@@ -1,8 +1,9 @@
 // Browser glue: the last history write that failed in the background (storage full, …), kept in
 // storage.session so the popup, side panel and options show it until the person dismisses it.
 // Quota errors are reported, never swallowed.
-import { storage } from 'wxt/utils/storage';
+
 import type { ErrorKind } from './error-kinds';
+import { storedValue } from './stored-value';
 
 export interface HistoryNotice {
   kind: ErrorKind;
@@ -12,4 +13,4 @@ export interface HistoryNotice {
   at: number;
 }
 
-export const historyNoticeItem = storage.defineItem<HistoryNotice | null>('session:historyNotice', { fallback: null });
+export const historyNoticeItem = storedValue<HistoryNotice | null>('session:historyNotice', null);

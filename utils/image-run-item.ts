@@ -2,10 +2,11 @@
 // model, ids of its images). Its own module because the popup reads it when it opens, before any
 // image code is loaded; the bytes are in the history database (utils/history-store.ts), the
 // background's writes in utils/background/image-run-store.ts.
-import { storage } from 'wxt/utils/storage';
-import type { ImageRun } from './image-run';
 
-export const imageRunItem = storage.defineItem<ImageRun | null>('session:imageRun', { fallback: null });
+import type { ImageRun } from './image-run';
+import { storedValue } from './stored-value';
+
+export const imageRunItem = storedValue<ImageRun | null>('session:imageRun', null);
 
 export function readImageRun(): Promise<ImageRun | null> {
   return imageRunItem.getValue();

@@ -1,9 +1,10 @@
 // Browser glue: the current job as the pages read it — one storage.session item, written only by
 // the background (utils/background/job-store.ts), so a closed popup or a stopped worker loses nothing.
-import { storage } from 'wxt/utils/storage';
-import { type Job, RUNNING_STATUSES } from './job';
 
-export const jobItem = storage.defineItem<Job | null>('session:job', { fallback: null });
+import { type Job, RUNNING_STATUSES } from './job';
+import { storedValue } from './stored-value';
+
+export const jobItem = storedValue<Job | null>('session:job', null);
 
 type Raw = Record<string, unknown>;
 const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);

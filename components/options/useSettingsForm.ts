@@ -11,7 +11,7 @@ import { send } from '../../utils/messaging';
 import { PROVIDERS, type ProviderId } from '../../utils/providers';
 import { LIMITS, normalizeBaseUrl, type Settings, validateSettings } from '../../utils/settings';
 import { settingsPatch } from '../../utils/settings-patch';
-import { loadSettings, settingsItem } from '../../utils/settings-store';
+import { loadSettings, watchSettings } from '../../utils/settings-store';
 import { releaseSiteAccess } from '../../utils/site-access';
 import { type ImageBackendForm, imageBackendUrl, sharesChat } from './useImageBackendForm';
 import type { ProviderForm } from './useProviderForm';
@@ -160,8 +160,7 @@ export function useSettingsForm(provider: ProviderForm, image?: ImageBackendForm
       stored.current = loaded;
       show(loaded);
     });
-    const unwatch = settingsItem.watch((value) => {
-      const incoming = validateSettings(value);
+    const unwatch = watchSettings((incoming) => {
       const form = shown.current;
       const before = stored.current;
       stored.current = incoming;

@@ -4,14 +4,14 @@ import { type CraftChoice, choiceOf, defaultChoice } from '../../utils/craft';
 import { canRetry, type Job } from '../../utils/job';
 import { send } from '../../utils/messaging';
 import { type Settings, validateSettings } from '../../utils/settings';
-import { loadSettings, settingsItem } from '../../utils/settings-store';
+import { loadSettings, watchSettings } from '../../utils/settings-store';
 
 /** The settings, followed as they change (options page, other popups). `null` while loading. */
 export function useSettings(): Settings | null {
   const [settings, setSettings] = useState<Settings | null>(null);
   useEffect(() => {
     let alive = true;
-    const unwatch = settingsItem.watch((next) => alive && setSettings(validateSettings(next)));
+    const unwatch = watchSettings((next) => alive && setSettings(next));
     loadSettings().then((first) => alive && setSettings((current) => current ?? first));
     return () => {
       alive = false;

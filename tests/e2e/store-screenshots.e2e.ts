@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SETTINGS_VERSION } from '../../utils/settings';
 import { DEFAULT_REPLY, type FakeOpenAI, startFakeOpenAI } from '../fixtures/fake-openai';
-import { type PageServer, startPageServer } from '../fixtures/page-server';
+import { startPageServer } from '../fixtures/page-server';
 import { clickContextMenu, launchBrowser, openOptions, openPopup, ROOT, type Session, tabIdOf } from './harness';
 
 const STORE_SCREENSHOTS = join(ROOT, 'docs/store/screenshots');

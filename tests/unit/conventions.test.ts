@@ -59,7 +59,7 @@ describe('conventions', () => {
         expect(read(file), file).not.toMatch(
           /settingsItem\.(setValue|removeValue|setMeta|removeMeta)|settingsWriter\(settingsItem|saveSettings/,
         );
-      // One item holds the settings, defined once.
+      // One key holds the settings, named once.
       if (file !== 'utils/settings-store.ts') expect(read(file), file).not.toMatch(/local:settings/);
     }
   });

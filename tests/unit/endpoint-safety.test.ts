@@ -4,11 +4,11 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { followEndpointWithHostAccess } from '../../utils/background/endpoint-access';
 import { readKeyStatus, readSavedKey } from '../../utils/background/key-store';
+import { settingsItem } from '../../utils/background/settings-item';
 import { updateSettings } from '../../utils/background/settings-writer';
 import { onConnect } from '../../utils/background/wiring';
 import { hostPatternsLeft, isInsecureRemote, isLocalHost } from '../../utils/host-patterns';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
-import { settingsItem } from '../../utils/settings-store';
 
 beforeEach(() => fakeBrowser.reset());
 

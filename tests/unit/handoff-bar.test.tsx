@@ -8,11 +8,11 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { GeneratorsOptions } from '../../components/options/GeneratorsOptions';
 import { HandoffBar } from '../../components/popup/HandoffBar';
 import { ImageViewer } from '../../components/popup/ImageViewer';
+import { settingsItem } from '../../utils/background/settings-item';
 import { DEFAULT_GENERATORS, type ExternalGenerator } from '../../utils/generators';
 import { handoffNoticeItem, lastGeneratorItem } from '../../utils/handoff-store';
 import type { Envelope } from '../../utils/protocol';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
-import { settingsItem } from '../../utils/settings-store';
 
 const PROMPT = 'A red fox asleep in fresh snow';
 

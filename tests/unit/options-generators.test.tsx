@@ -6,11 +6,12 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OptionsApp } from '../../components/options/OptionsApp';
+import { settingsItem } from '../../utils/background/settings-item';
 import { customSite } from '../../utils/generator-edits';
 import { DEFAULT_GENERATORS } from '../../utils/generators';
 import { send } from '../../utils/messaging';
 import { DEFAULT_SETTINGS, type Settings, validateSettings } from '../../utils/settings';
-import { loadSettings, settingsItem } from '../../utils/settings-store';
+import { loadSettings } from '../../utils/settings-store';
 import { releaseSiteAccess } from '../../utils/site-access';
 
 vi.mock('../../utils/site-access', () => ({ releaseSiteAccess: vi.fn(async () => undefined) }));

@@ -5,6 +5,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OptionsApp } from '../../components/options/OptionsApp';
+import { settingsItem } from '../../utils/background/settings-item';
 import { updateSettings } from '../../utils/background/settings-writer';
 import { jobItem } from '../../utils/job-item';
 import type { KeyStatus } from '../../utils/key-policy';
@@ -12,7 +13,7 @@ import { send } from '../../utils/messaging';
 import { hasHostAccess, requestHostAccess } from '../../utils/permission-requests';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
 import type { SettingsPatch } from '../../utils/settings-patch';
-import { loadSettings, settingsItem } from '../../utils/settings-store';
+import { loadSettings } from '../../utils/settings-store';
 
 vi.mock('../../utils/permission-requests', () => ({ requestHostAccess: vi.fn(), hasHostAccess: vi.fn() }));
 vi.mock('../../utils/messaging', () => ({ send: vi.fn() }));

@@ -5,13 +5,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { rememberChoice } from '../../components/popup/usePopupCraft';
 import { handlers } from '../../utils/background/handlers';
+import { settingsItem } from '../../utils/background/settings-item';
 import { updateSettings } from '../../utils/background/settings-writer';
 import { PromptbrushError } from '../../utils/errors';
 import { send } from '../../utils/messaging';
 import { parseEnvelope, type Reply } from '../../utils/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
 import { automaticChatModel, settingsPatch } from '../../utils/settings-patch';
-import { loadSettings, settingsItem } from '../../utils/settings-store';
+import { loadSettings } from '../../utils/settings-store';
 
 const pause = () => new Promise((resolve) => setTimeout(resolve, 5));
 

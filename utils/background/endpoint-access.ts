@@ -4,7 +4,7 @@
 import { browser } from 'wxt/browser';
 import { hostPatternsLeft } from '../host-patterns';
 import { validateSettings } from '../settings';
-import { settingsItem } from '../settings-store';
+import { settingsItem } from './settings-item';
 
 export function followEndpointWithHostAccess(): void {
   settingsItem.watch((next, previous) => {

@@ -10,7 +10,6 @@ import type { Handlers } from '../messaging';
 import { hasHostAccess } from '../permission-requests';
 import type { ProviderDraft } from '../protocol';
 import { providerForBaseUrl } from '../providers';
-import { loadSettings } from '../settings-store';
 import { fillGenerator } from './handoff-fill';
 import { testImageBackend } from './image-backend-check';
 import { cancelImageRun, startImageRun } from './image-runner';
@@ -28,6 +27,7 @@ import {
 import { mutateJobById } from './job-store';
 import { clearKey, imageKey, moveKey, readKeyStatus, readSavedKey, saveKey } from './key-store';
 import { fetchModels, type ResolvedProvider, reportError, resolveBaseUrl, testBuiltin, testConnection } from './provider-check';
+import { loadMigratedSettings as loadSettings } from './settings-item';
 import { updateSettings } from './settings-writer';
 
 /**

@@ -7,7 +7,7 @@ import { FILL_GLOBAL, FILL_WAIT_MS, type FillRequest, type FillResult } from '..
 import { type ExternalGenerator, fillUrl, showsSite } from '../generators';
 import { handoffNoticeItem } from '../handoff-store';
 import type { FillFailure, FillOutcome, FillRequestMessage } from '../protocol';
-import { loadSettings } from '../settings-store';
+import { loadMigratedSettings as loadSettings } from './settings-item';
 
 const LOAD_TIMEOUT_MS = 30_000;
 

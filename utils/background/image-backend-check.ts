@@ -8,11 +8,11 @@ import { normalizeBackendUrl } from '../image-settings';
 import { credentialFor, imageCredentialFor } from '../key-policy';
 import { hasHostAccess } from '../permission-requests';
 import type { ConnectionReport, ImageBackendDraft } from '../protocol';
-import { loadSettings } from '../settings-store';
 import { refineError } from './endpoint-errors';
 import { IMAGE_ADAPTERS } from './image-backends';
 import { imageKey, readSavedKey } from './key-store';
 import { reportError } from './provider-check';
+import { loadMigratedSettings as loadSettings } from './settings-item';
 
 const TEST_TIMEOUT_MS = 15_000;
 

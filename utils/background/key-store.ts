@@ -15,7 +15,7 @@ import {
   type SavedKey,
 } from '../key-policy';
 import type { Settings } from '../settings';
-import { loadSettings } from '../settings-store';
+import { loadMigratedSettings as loadSettings } from './settings-item';
 
 /** One saved key and its endpoint, kept in local or session storage. */
 function keySlot(name: 'apiKey' | 'imageApiKey') {

@@ -2,7 +2,7 @@
 // `updateSettings` message); the background's own changes call it directly. One queue in one
 // context, so patches never interleave and none undoes another.
 import { settingsWriter } from '../settings-patch';
-import { settingsItem } from '../settings-store';
+import { settingsItem } from './settings-item';
 
 const writer = settingsWriter(settingsItem);
 

@@ -10,7 +10,6 @@ import { CAPTURE_COMMAND } from '../manifest';
 import { listen } from '../messaging';
 import { isTrustedSender, JOB_WATCH_PORT, type SenderInfo } from '../protocol';
 import { validateSettings } from '../settings';
-import { loadSettings, settingsItem } from '../settings-store';
 import { badgeFor } from './badge';
 import { classifyError } from './classify-error';
 import { followEndpointWithHostAccess } from './endpoint-access';
@@ -20,6 +19,7 @@ import { startFromTab, type TabCapture } from './job-runner';
 import { mutateJob } from './job-store';
 import { moveLegacyImages } from './legacy-images';
 import { type MenuWords, menuClickToCapture, menuItems } from './menus';
+import { loadMigratedSettings as loadSettings, settingsItem } from './settings-item';
 import { restrictStorageToExtension } from './storage-access';
 
 /** The context menu in the person's language (public/_locales). */
