@@ -2,6 +2,7 @@
 // The popup's pickers and variation cards, the negative prompt box and the options page's
 // template editor, rendered with Preact and driven like a person would.
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { render as preactRender } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TemplateEditor } from '../../components/options/TemplateEditor';
 import { CraftPickers } from '../../components/popup/CraftPickers';
@@ -117,6 +118,23 @@ describe('PromptBox', () => {
     expect(box.value).toBe('first take, edited');
     rerender(<PromptBox prompt="second take" streaming={false} onEdit={() => undefined} />);
     expect(box.value).toBe('second take');
+  });
+});
+
+describe('PromptBox while streaming', () => {
+  it('shows each new piece of text in the same task, not a frame later', async () => {
+    // Preact's own render, not the testing library's act(), which would flush a plain effect too:
+    // a person sees the text only when the box holds it before the next paint.
+    const root = document.createElement('div');
+    document.body.append(root);
+    preactRender(<PromptBox prompt="A light" streaming onEdit={() => undefined} />, root);
+    const box = root.querySelector('textarea') as HTMLTextAreaElement;
+    preactRender(<PromptBox prompt="A lighthouse at dusk" streaming onEdit={() => undefined} />, root);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(box.value).toBe('A lighthouse at dusk');
+    preactRender(null, root);
+    root.remove();
   });
 });
 
