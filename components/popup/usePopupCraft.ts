@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { type CraftChoice, choiceOf, defaultChoice } from '../../utils/craft';
 import { canRetry, type Job } from '../../utils/job';
 import { send } from '../../utils/messaging';
-import { type Settings, validateSettings } from '../../utils/settings';
+import type { Settings } from '../../utils/settings';
 import { loadSettings, watchSettings } from '../../utils/settings-store';
 
 /** The settings, followed as they change (options page, other popups). `null` while loading. */

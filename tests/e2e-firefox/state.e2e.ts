@@ -99,7 +99,10 @@ describe('Firefox: options and history', () => {
     await popup.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => /^History \(2\)/.test(b.textContent ?? '')), {
       timeout: 10_000,
     });
-    // …and the entries themselves are there, as the history list reads them.
+    // …the list itself (loaded on demand) shows both…
+    await clickButton(popup, 'History');
+    await popup.waitForFunction(() => document.querySelectorAll('[data-testid="history-item"]').length === 2, { timeout: 10_000 });
+    // …and the entries themselves are there, as the database holds them.
     expect(await storedSources()).toEqual([
       'A lighthouse keeper climbing the stairs in a storm.',
       'A red fox asleep in fresh snow under a pine tree.',
