@@ -1,5 +1,5 @@
 import type { Ref } from 'preact';
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from './strings';
 
 interface Props {
@@ -23,7 +23,10 @@ interface Props {
  */
 export function PromptBox({ prompt, streaming, status, onCancel, onEdit, onText, boxRef }: Props) {
   const [text, setText] = useState(prompt);
-  useEffect(() => onText?.(text), [text, onText]);
+  // In the same commit, not after the paint: until the popup knows what the box shows, a finished
+  // prompt looks hand-edited, and a picker changed in that frame waited for "Rewrite" instead of
+  // writing the prompt again (seen in the end-to-end variations test).
+  useLayoutEffect(() => onText?.(text), [text, onText]);
   const dirty = useRef(false);
   const sent = useRef<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);

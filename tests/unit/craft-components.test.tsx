@@ -127,12 +127,15 @@ describe('PromptBox while streaming', () => {
     // a person sees the text only when the box holds it before the next paint.
     const root = document.createElement('div');
     document.body.append(root);
-    preactRender(<PromptBox prompt="A light" streaming onEdit={() => undefined} />, root);
+    const onText = vi.fn();
+    preactRender(<PromptBox prompt="A light" streaming onEdit={() => undefined} onText={onText} />, root);
     const box = root.querySelector('textarea') as HTMLTextAreaElement;
-    preactRender(<PromptBox prompt="A lighthouse at dusk" streaming onEdit={() => undefined} />, root);
+    preactRender(<PromptBox prompt="A lighthouse at dusk" streaming onEdit={() => undefined} onText={onText} />, root);
     await Promise.resolve();
     await Promise.resolve();
     expect(box.value).toBe('A lighthouse at dusk');
+    // The popup learns it in the same task too (until then a finished prompt looks hand-edited).
+    expect(onText).toHaveBeenLastCalledWith('A lighthouse at dusk');
     preactRender(null, root);
     root.remove();
   });
