@@ -33,9 +33,14 @@ export function lazy<P extends object>(load: () => Promise<ComponentType<P>>, Fa
     const [, setReady] = useState(false);
     const [failed, setFailed] = useState(false);
     const [attempt, setAttempt] = useState(0);
-    // `attempt` changes when Retry is clicked: the effect loads again.
+    // `attempt` changes when Retry is clicked: the effect loads again. A load started ahead (the
+    // pointer on the button) can finish between this render, which showed the fallback, and the
+    // effect, which runs after the paint: render again then, or the fallback would stay for good.
     useEffect(() => {
-      if (loaded) return;
+      if (loaded) {
+        setReady(true);
+        return;
+      }
       let alive = true;
       preload().then(
         () => alive && setReady(true),

@@ -2,6 +2,7 @@
 // A part of the popup loaded on first use: its fallback first, then the part; a failed load is
 // said from the error table, with Retry that loads again; one load however often it is asked for.
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { render as preactRender } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { lazy } from '../../components/shared/lazy';
 
@@ -33,6 +34,22 @@ describe('lazy', () => {
     render(<LazyPart name="fox" />);
     expect(screen.getByTestId('part').textContent).toBe('Hello fox');
     expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows the part when a load started ahead finishes between the first render and its effect', async () => {
+    let finish: (part: typeof Part) => void = () => undefined;
+    const LazyPart = lazy(() => new Promise<typeof Part>((resolve) => (finish = resolve)), Waiting);
+    void LazyPart.preload();
+    // Preact's own render, not act(): the effect waits for the next paint, as in the popup.
+    const root = document.createElement('div');
+    document.body.append(root);
+    preactRender(<LazyPart name="fox" />, root);
+    expect(root.textContent).toBe('Loading fox…');
+    finish(Part);
+    await Promise.resolve();
+    await vi.waitFor(() => expect(root.textContent).toBe('Hello fox'), { timeout: 1_000 });
+    preactRender(null, root);
+    root.remove();
   });
 
   it('says when the part could not be loaded, and Retry loads it again', async () => {
