@@ -13,15 +13,6 @@ export default defineConfig({
   manifest: ({ browser, mode }) => buildManifest({ browser, e2e: mode === 'e2e' }),
   vite: () => ({
     plugins: [preact()],
-    build: {
-      // A part loaded on demand (history, image results, error details) is fetched by its import()
-      // alone: Firefox could leave that import() pending for good when Vite also inserted a
-      // <link rel="modulepreload"> for the same chunk (about one popup in three in the e2e runs).
-      // The pages' own HTML keeps its preload links; the files are local, so nothing is lost.
-      modulePreload: {
-        resolveDependencies: (_file, deps, { hostType }) => (hostType === 'js' ? deps.filter((dep) => dep.endsWith('.css')) : deps),
-      },
-    },
   }),
   // `npm run dev` (.ci/dev.mjs serves the sample page and sets its address). web-ext finds
   // Google Chrome and `firefox` by itself; Debian's chromium and firefox-esr it does not.
