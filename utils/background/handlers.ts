@@ -27,7 +27,7 @@ import {
 import { mutateJobById } from './job-store';
 import { clearKey, imageKey, moveKey, readKeyStatus, readSavedKey, saveKey } from './key-store';
 import { fetchModels, type ResolvedProvider, reportError, resolveBaseUrl, testBuiltin, testConnection } from './provider-check';
-import { loadMigratedSettings as loadSettings } from './settings-item';
+import { loadMigratedSettings } from './settings-item';
 import { updateSettings } from './settings-writer';
 
 /**
@@ -37,7 +37,7 @@ import { updateSettings } from './settings-writer';
 async function resolveDraft(draft: ProviderDraft): Promise<ResolvedProvider> {
   const baseUrl = resolveBaseUrl(draft.baseUrl);
   const provider = draft.provider ?? providerForBaseUrl(baseUrl);
-  const [saved, settings, hostAccess] = await Promise.all([readSavedKey(), loadSettings(), hasHostAccess(baseUrl)]);
+  const [saved, settings, hostAccess] = await Promise.all([readSavedKey(), loadMigratedSettings(), hasHostAccess(baseUrl)]);
   const credential = credentialFor({ saved, typed: draft.apiKey, provider, endpoint: baseUrl, configuredEndpoint: settings.baseUrl });
   if ('error' in credential) throw PromptbrushError.of(credential.error);
   return { baseUrl, provider, apiKey: credential.apiKey, chatModel: draft.chatModel?.trim() || undefined, hostAccess };
@@ -59,7 +59,7 @@ export const handlers: Handlers = {
     const key = apiKey.trim();
     if (!key) throw new PromptbrushError('missing-key');
     // The key is bound to the endpoint saved in Settings: the options page saves that first.
-    await saveKey(key, (await loadSettings()).baseUrl, sessionOnly ?? false);
+    await saveKey(key, (await loadMigratedSettings()).baseUrl, sessionOnly ?? false);
     return readKeyStatus();
   },
   setKeyStorage: async ({ sessionOnly }) => {

@@ -7,7 +7,7 @@ import { FILL_GLOBAL, FILL_WAIT_MS, type FillRequest, type FillResult } from '..
 import { type ExternalGenerator, fillUrl, showsSite } from '../generators';
 import { handoffNoticeItem } from '../handoff-store';
 import type { FillFailure, FillOutcome, FillRequestMessage } from '../protocol';
-import { loadMigratedSettings as loadSettings } from './settings-item';
+import { loadMigratedSettings } from './settings-item';
 
 const LOAD_TIMEOUT_MS = 30_000;
 
@@ -89,7 +89,7 @@ async function fill(generator: ExternalGenerator, message: FillRequestMessage): 
 
 /** The fillGenerator handler: the row is read from settings, never taken from the message. */
 export async function fillGenerator(message: FillRequestMessage): Promise<FillOutcome> {
-  const generator = (await loadSettings()).generators.find((g) => g.id === message.generatorId && g.mode === 'fill' && g.enabled);
+  const generator = (await loadMigratedSettings()).generators.find((g) => g.id === message.generatorId && g.mode === 'fill' && g.enabled);
   if (!generator) return { filled: false, negativeFilled: false, reason: 'not-fill' };
   const outcome = await fill(generator, message);
   // The popup has usually closed by now (the site took the focus): tell it at its next open.

@@ -12,12 +12,12 @@ import { refineError } from './endpoint-errors';
 import { IMAGE_ADAPTERS } from './image-backends';
 import { imageKey, readSavedKey } from './key-store';
 import { reportError } from './provider-check';
-import { loadMigratedSettings as loadSettings } from './settings-item';
+import { loadMigratedSettings } from './settings-item';
 
 const TEST_TIMEOUT_MS = 15_000;
 
 async function apiKeyFor(draft: ImageBackendDraft, baseUrl: string): Promise<string> {
-  const settings = await loadSettings();
+  const settings = await loadMigratedSettings();
   const credential =
     draft.keyFrom === 'chat'
       ? credentialFor({

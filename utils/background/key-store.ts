@@ -15,7 +15,7 @@ import {
   type SavedKey,
 } from '../key-policy';
 import type { Settings } from '../settings';
-import { loadMigratedSettings as loadSettings } from './settings-item';
+import { loadMigratedSettings } from './settings-item';
 
 /** One saved key and its endpoint, kept in local or session storage. */
 function keySlot(name: 'apiKey' | 'imageApiKey') {
@@ -78,7 +78,7 @@ function keySlot(name: 'apiKey' | 'imageApiKey') {
 
 const chatKey = keySlot('apiKey');
 export const apiKeyItem = chatKey.localKey;
-const configuredBaseUrl = async () => (await loadSettings()).baseUrl;
+const configuredBaseUrl = async () => (await loadMigratedSettings()).baseUrl;
 /** The chat provider's key; one saved before binding is bound to the configured endpoint on this read. */
 export const readSavedKey = () => chatKey.read(configuredBaseUrl);
 export const saveKey = chatKey.save;
@@ -88,7 +88,7 @@ export const clearKey = chatKey.clear;
 export const moveKey = (sessionOnly: boolean) => chatKey.move(sessionOnly, configuredBaseUrl);
 
 export async function readKeyStatus(): Promise<KeyStatus> {
-  const [saved, settings] = await Promise.all([readSavedKey(), loadSettings()]);
+  const [saved, settings] = await Promise.all([readSavedKey(), loadMigratedSettings()]);
   return keyStatus(saved, settings.provider, settings.baseUrl);
 }
 
@@ -100,11 +100,11 @@ export const imageKey = {
   clear: imageSlot.clear,
   /** Saves the key for the image endpoint in the saved settings. */
   async save(key: string, sessionOnly: boolean): Promise<void> {
-    await imageSlot.save(key, imageEndpoint(await loadSettings()).baseUrl, sessionOnly);
+    await imageSlot.save(key, imageEndpoint(await loadMigratedSettings()).baseUrl, sessionOnly);
   },
-  move: (sessionOnly: boolean) => imageSlot.move(sessionOnly, async () => imageEndpoint(await loadSettings()).baseUrl),
+  move: (sessionOnly: boolean) => imageSlot.move(sessionOnly, async () => imageEndpoint(await loadMigratedSettings()).baseUrl),
   async status(): Promise<KeyStatus> {
-    const [saved, settings] = await Promise.all([imageSlot.read(), loadSettings()]);
+    const [saved, settings] = await Promise.all([imageSlot.read(), loadMigratedSettings()]);
     const endpoint = imageEndpoint(settings);
     if (endpoint.sharesChat) return readKeyStatus();
     const ready = 'apiKey' in imageCredentialFor({ saved, backend: endpoint.backend, endpoint: endpoint.baseUrl });
@@ -127,7 +127,7 @@ export interface RunSnapshot {
  * none is saved for this endpoint.
  */
 export async function readRunSnapshot(): Promise<RunSnapshot> {
-  const [saved, settings] = await Promise.all([readSavedKey(), loadSettings()]);
+  const [saved, settings] = await Promise.all([readSavedKey(), loadMigratedSettings()]);
   const credential = credentialFor({
     saved,
     provider: settings.provider,

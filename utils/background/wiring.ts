@@ -19,7 +19,7 @@ import { startFromTab, type TabCapture } from './job-runner';
 import { mutateJob } from './job-store';
 import { moveLegacyImages } from './legacy-images';
 import { type MenuWords, menuClickToCapture, menuItems } from './menus';
-import { loadMigratedSettings as loadSettings, settingsItem } from './settings-item';
+import { loadMigratedSettings, settingsItem } from './settings-item';
 import { restrictStorageToExtension } from './storage-access';
 
 /** The context menu in the person's language (public/_locales). */
@@ -33,7 +33,7 @@ function menuWords(): MenuWords {
 
 /** (Re)creates the context menu, the person's default target first (and the image entry unless it is off). */
 async function createMenus(): Promise<void> {
-  const { target, imageSource } = await loadSettings();
+  const { target, imageSource } = await loadMigratedSettings();
   await browser.contextMenus.removeAll();
   for (const item of menuItems(target, { images: imageSource, words: menuWords() })) browser.contextMenus.create(item);
 }
